@@ -1,0 +1,165 @@
+/**
+ * The adapter surface (Kysely's Dialect shape): core owns these interfaces, adapters implement them.
+ * A Dialect is pure and synchronous (builds SQL strings, golden-tested without a database); a Connection does I/O.
+ * Differences between warehouses are Capabilities, never `adapter.name === '...'` checks in core or runner.
+ */
+
+/** A relation as dbt names it. `database` is the catalog (DuckDB: the attached file's name). */
+export interface RelationRef {
+  database?: string;
+  schema: string;
+  identifier: string;
+}
+
+export type RelationType = 'table' | 'view' | 'external' | 'materialized_view';
+
+export interface RelationInfo extends RelationRef {
+  type: RelationType;
+}
+
+export interface ColumnInfo {
+  name: string;
+  /** The warehouse's own type text, e.g. `DECIMAL(19,4)`, `VARCHAR`, `NUMBER(38,0)`. */
+  dataType: string;
+  nullable?: boolean;
+}
+
+/** A result table. Values are plain JS: numbers, strings, booleans, bigint, Date, null. */
+export interface QueryResult {
+  columns: ColumnInfo[];
+  rows: unknown[][];
+  /** Rows affected for DML, when the driver reports it. */
+  rowsAffected?: number;
+}
+
+export interface Capabilities {
+  /** DDL can run inside a transaction and roll back (DuckDB yes; Snowflake: DDL commits implicitly). */
+  transactionalDdl: boolean;
+  /** `MERGE INTO` is supported natively. */
+  merge: boolean;
+  /** `CREATE OR REPLACE TABLE ... AS` replaces atomically. */
+  atomicCreateOrReplace: boolean;
+  /** Unquoted identifiers fold to upper case (Snowflake) rather than lower/preserve (DuckDB). */
+  identifierCase: 'upper' | 'lower' | 'preserve';
+  /** Transient tables exist. */
+  transientTables: boolean;
+  /** Bulk load of rows through `Connection.bulkLoad`. */
+  bulkLoad: boolean;
+}
+
+/** Options for building a table or a view from a SELECT. */
+export interface CreateOptions {
+  /** Snowflake: transient table (dbt-snowflake default true for tables). */
+  transient?: boolean;
+  /** Snowflake: `cluster_by` columns. */
+  clusterBy?: string[];
+  copyGrants?: boolean;
+  secure?: boolean;
+  /** A temporary table for the session only. */
+  temporary?: boolean;
+}
+
+export interface MergeOptions {
+  target: RelationRef;
+  source: RelationRef;
+  uniqueKey: string[];
+  /** Columns to insert/update; all of the target's when omitted. */
+  columns: string[];
+  /** Columns to update on match (defaults to `columns`). */
+  updateColumns?: string[];
+}
+
+/** Pure SQL builder for one warehouse. Every method returns SQL text; nothing here touches a database. */
+export interface Dialect {
+  readonly name: string;
+  readonly capabilities: Capabilities;
+  /** Quote one identifier. */
+  quote(identifier: string): string;
+  /** Render a relation as the warehouse addresses it (`"db"."schema"."name"`), honouring quoting config. */
+  renderRelation(rel: RelationRef, quoting?: { database?: boolean; schema?: boolean; identifier?: boolean }): string;
+  /** Fold an unquoted identifier as the warehouse resolves it (Snowflake upper-cases). */
+  normalizeIdentifier(identifier: string): string;
+  createSchema(database: string | undefined, schema: string): string;
+  dropSchema(database: string | undefined, schema: string): string;
+  createTableAs(rel: RelationRef, selectSql: string, options?: CreateOptions): string;
+  createViewAs(rel: RelationRef, selectSql: string, options?: CreateOptions): string;
+  dropRelation(rel: RelationRef, type: RelationType): string;
+  /** Rename within the same schema. */
+  renameRelation(from: RelationRef, toIdentifier: string, type: RelationType): string;
+  /**
+   * Statements that atomically put `staged` in place of `target` (dropping the old one), to run in order inside
+   * one transaction where `capabilities.transactionalDdl`; Snowflake uses `ALTER TABLE ... SWAP WITH`.
+   */
+  swapRelation(staged: RelationRef, target: RelationRef, targetExistingType: RelationType | undefined): string[];
+  insertInto(target: RelationRef, columns: string[], selectSql: string): string;
+  deleteWhereKeyIn(target: RelationRef, source: RelationRef, uniqueKey: string[]): string;
+  merge(options: MergeOptions): string;
+  addColumn(rel: RelationRef, column: ColumnInfo): string;
+  dropColumn(rel: RelationRef, column: string): string;
+  alterColumnType(rel: RelationRef, column: string, dataType: string): string;
+  /** Introspection queries the connection runs (information_schema / SHOW). */
+  listRelationsSql(database: string | undefined, schema: string): string;
+  getColumnsSql(rel: RelationRef): string;
+  beginTransaction(): string;
+  commit(): string;
+  rollback(): string;
+  /** Map a portable type name (`string`, `timestamp`, `numeric`, `int`, `boolean`, `float`, `date`) to this warehouse's. */
+  typeName(portable: 'string' | 'timestamp' | 'numeric' | 'int' | 'bigint' | 'boolean' | 'float' | 'date' | 'time' | 'binary' | 'timestamptz'): string;
+  /** A literal for a JS value (strings quoted and escaped, null, booleans, numbers). */
+  literal(value: unknown): string;
+}
+
+/** A column of a bulk load: name and the warehouse type to create it with. */
+export interface LoadColumn {
+  name: string;
+  dataType: string;
+  nullable?: boolean;
+}
+
+/** One live session. Not shared between concurrent statements: the runner keeps one per thread. */
+export interface Connection {
+  /** Run one statement (parameters positional, `$1`/`?` as the dialect binds them). */
+  execute(sql: string, params?: unknown[]): Promise<QueryResult>;
+  /** Run statements in one transaction; rolls back and rethrows on failure. */
+  transaction<T>(fn: (conn: Connection) => Promise<T>): Promise<T>;
+  getRelation(rel: RelationRef): Promise<RelationInfo | undefined>;
+  getColumns(rel: RelationRef): Promise<ColumnInfo[]>;
+  listRelations(database: string | undefined, schema: string): Promise<RelationInfo[]>;
+  /**
+   * Append rows in bulk (DuckDB appender; Snowflake PUT + COPY INTO). The relation must exist with `columns`.
+   * Rows arrive in chunks so memory stays flat. Present when `capabilities.bulkLoad`.
+   */
+  bulkLoad?(rel: RelationRef, columns: LoadColumn[], chunks: AsyncIterable<unknown[][]>): Promise<number>;
+  /** Cancel what is running (Ctrl-C). */
+  cancel(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Context the adapter needs to resolve its config (paths are relative to the project). */
+export interface AdapterConfigContext {
+  projectDir: string;
+}
+
+/** The resolved output of a profile target: `type` picks the adapter; the rest is the adapter's own config. */
+export interface TargetConfig {
+  type: string;
+  /** Target name (`dev`). */
+  name: string;
+  /** Default schema of the target. */
+  schema: string;
+  /** Default database/catalog. */
+  database: string;
+  threads: number;
+  [key: string]: unknown;
+}
+
+export interface Adapter<C extends TargetConfig = TargetConfig> {
+  readonly name: string;
+  readonly capabilities: Capabilities;
+  /** Validate and normalise the raw profile output (throws TsdbtError naming the key). Secrets stay out of `toSafeJson`. */
+  parseConfig(raw: Record<string, unknown>, targetName: string, context: AdapterConfigContext): C;
+  /** The config without secrets, for manifest/logs/debug. */
+  toSafeJson(config: C): Record<string, unknown>;
+  createDialect(config: C): Dialect;
+  connect(config: C): Promise<Connection>;
+}

@@ -1,0 +1,46 @@
+/** A problem found in the user's project, as data (Malloy's model): printed by the CLI, never thrown raw. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable code, e.g. `TSDBT_REF_NOT_FOUND`. Tests and docs refer to it. */
+  code: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the project root where one exists. */
+  file?: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based. */
+  column?: number;
+  /** What the user can do about it. */
+  hint?: string;
+}
+
+/**
+ * An error a user caused or a runtime failure with a stable code. `diagnostics` holds every problem when
+ * several were collected; `cause` keeps the driver's or library's own error.
+ */
+export class TsdbtError extends Error {
+  readonly code: string;
+  readonly diagnostics: Diagnostic[];
+  /** Exit code the CLI should use: 1 for project/runtime failures, 2 for bad usage. */
+  readonly exitCode: number;
+
+  constructor(
+    code: string,
+    message: string,
+    options: { diagnostics?: Diagnostic[]; cause?: unknown; exitCode?: number; file?: string; line?: number; column?: number; hint?: string } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'TsdbtError';
+    this.code = code;
+    this.exitCode = options.exitCode ?? 1;
+    this.diagnostics = options.diagnostics ?? [
+      { code, severity: 'error', message, file: options.file, line: options.line, column: options.column, hint: options.hint },
+    ];
+  }
+}
+
+export function isTsdbtError(e: unknown): e is TsdbtError {
+  return e instanceof Error && (e as TsdbtError).name === 'TsdbtError' && Array.isArray((e as TsdbtError).diagnostics);
+}
