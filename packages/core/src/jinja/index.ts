@@ -13,8 +13,19 @@
  * - `Suspend`/`renderResumable`: a context function that needs the database (run_query, get_relation) calls
  *   `suspendable(state, key, () => promise)`; it returns the value when cached, otherwise throws `Suspend`;
  *   `renderResumable` awaits the promise, caches the value and re-renders until the template completes.
+ *   A Suspend thrown from a global, a macro, a filter or a `{% call %}` body leaves `render` unwrapped.
+ * - Added (optional) members: `new JinjaEngine({ logger, rootPackage, internalPackages })`; `getMacro(pkg, name)`;
+ *   `addFilter(name, fn)`; `exportCompiled()` / `importCompiled(data)` to keep compiled templates under target/.
+ * - Context functions written in TypeScript receive keyword arguments as a trailing object marked `__keywords`
+ *   (nunjucks's convention; `splitKw` splits them) and plain numbers (1.0 arrives as 1). Returning undefined
+ *   gives the template None, as a Python function would.
  */
 export { JinjaEngine } from './engine.js';
-export type { MacroDefinition, TemplateSource } from './engine.js';
+export type { JinjaEngineOptions, MacroDefinition, TemplateSource } from './engine.js';
+export type { CompiledTemplates } from './template-cache.js';
+export type { JinjaMacro } from './macro-object.js';
+export type { LogEvent, Logger, LogLevel } from './globals.js';
+export { splitKw } from './globals.js';
+export { Namespace, PyFloat, PyTuple, pyRepr, pyStr, toJs, truthy } from './py-values.js';
 export { Suspend, suspendable, renderResumable } from './resumable.js';
 export type { SuspendState } from './resumable.js';

@@ -1,4 +1,6 @@
 /** Lets templates call async warehouse functions synchronously: render, suspend on a miss, await, replay. */
+import { TsdbtError } from '../diagnostics/diagnostic.js';
+
 export interface SuspendState {
   cache: Map<string, unknown>;
   /** Per-render call counter so the same SQL run twice gets two results. */
@@ -40,5 +42,7 @@ export async function renderResumable(render: (state: SuspendState) => string, m
       state.cache.set(suspend.key, await suspend.run());
     }
   }
-  throw new Error('Template needed more than ' + maxRounds + ' database calls');
+  throw new TsdbtError('TSDBT_JINJA_RENDER', `template needed more than ${maxRounds} database calls`, {
+    hint: 'A loop that runs a query per item? Fetch the rows with one run_query instead.',
+  });
 }
