@@ -1,12 +1,52 @@
 import type { Options } from 'yargs';
 
-/** Flags every command accepts, named as dbt names them. */
+/** Flags every command accepts, named as dbt names them (each also read from its DBT_* variable by core). */
 export const globalOptions = {
-  'project-dir': { type: 'string', describe: 'Folder holding dbt_project.yml (default: current folder)' },
+  'project-dir': { type: 'string', describe: 'Folder holding dbt_project.yml (default: $DBT_PROJECT_DIR, then the current folder)' },
   'profiles-dir': { type: 'string', describe: 'Folder holding profiles.yml (default: $DBT_PROFILES_DIR, the project, ~/.dbt)' },
-  target: { type: 'string', alias: 't', describe: "Target of the profile (default: the profile's 'target')" },
+  target: { type: 'string', alias: 't', describe: "Target of the profile (default: $DBT_TARGET, then the profile's 'target')" },
   vars: { type: 'string', describe: "Variables as YAML or JSON, e.g. --vars '{start_date: 2024-01-01}'" },
+  'target-path': { type: 'string', describe: "Folder for artifacts (default: dbt_project.yml's target-path, 'target')" },
+  'partial-parse': { type: 'boolean', default: true, describe: 'Reuse target/partial_parse.json when files are unchanged (--no-partial-parse to skip)' },
   'log-format': { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'Console format' },
-  debug: { type: 'boolean', default: false, describe: 'Show debug logging and stack traces' },
+  debug: { type: 'boolean', alias: 'd', default: false, describe: 'Show debug logging and stack traces' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print errors only' },
 } as const satisfies Record<string, Options>;
+
+/** The global flags as parsed by yargs (camel-cased). */
+export interface GlobalArgs {
+  projectDir?: string;
+  profilesDir?: string;
+  target?: string;
+  vars?: string;
+  targetPath?: string;
+  partialParse?: boolean;
+  logFormat?: 'text' | 'json';
+  debug?: boolean;
+  quiet?: boolean;
+  exitCode?: number;
+}
+
+/** Template log() / print() output: info and warnings to the console as dbt shows them; debug only with --debug. */
+function templateLogger(argv: GlobalArgs) {
+  return (event: { level: string; message: string }) => {
+    if (argv.quiet && event.level !== 'warn') return;
+    if (event.level === 'debug' && !argv.debug) return;
+    if (argv.logFormat === 'json') process.stdout.write(`${JSON.stringify({ level: event.level, message: event.message })}\n`);
+    else (event.level === 'warn' ? process.stderr : process.stdout).write(`${event.message}\n`);
+  };
+}
+
+/** parseProject's options from the global flags. */
+export function parseOptionsFrom(argv: GlobalArgs & { threads?: number }) {
+  return {
+    logger: templateLogger(argv),
+    projectDir: argv.projectDir,
+    profilesDir: argv.profilesDir,
+    target: argv.target,
+    vars: argv.vars,
+    targetPath: argv.targetPath,
+    threads: argv.threads,
+    noPartialParse: argv.partialParse === false,
+  };
+}

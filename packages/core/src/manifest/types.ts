@@ -118,6 +118,17 @@ export interface ManifestNode {
   overrides?: unknown;
   /** Where the node's code starts in its file (1-based); a node cut from a block starts inside the file. */
   tsdbt_line?: number;
+  /** Seeds: the package folder holding the CSV. */
+  root_path?: string;
+  /** Versioned models. */
+  version?: string | number | null;
+  latest_version?: unknown;
+  constraints?: unknown;
+  /** Generic tests: `models.<name>` / `sources.<name>` of the YAML entry that declared it. */
+  file_key_name?: string;
+  /** Ephemeral models inlined as CTEs at compile time. */
+  extra_ctes_injected?: boolean;
+  extra_ctes?: { id: string; sql: string }[];
 }
 
 export interface SourceDefinition {

@@ -1,0 +1,48 @@
+import type { Hook } from '../manifest/types.js';
+
+/** Keys whose values are mappings: in a project tree a mapping under these names is config, not a folder. */
+export const DICT_CONFIGS = new Set([
+  'meta', 'quoting', 'persist_docs', 'docs', 'grants', 'column_types', 'contract', 'freshness', 'labels', 'partition_by',
+  'snapshot_meta_column_names', 'unit_test', 'access',
+]);
+/** Configs that accumulate across levels instead of replacing (dbt's "clobber" vs "append" vs "update"). */
+const APPEND = new Set(['tags', 'pre_hook', 'post_hook', 'packages']);
+const UPDATE = new Set(['meta', 'quoting', 'persist_docs', 'docs', 'grants', 'column_types', 'contract']);
+
+/** `+pre-hook` / `pre-hook` / `pre_hook` all mean the same config. */
+export function normalizeKey(key: string): string {
+  const k = key.startsWith('+') ? key.slice(1) : key;
+  if (k === 'pre-hook') return 'pre_hook';
+  if (k === 'post-hook') return 'post_hook';
+  if (k === 'tests') return 'data_tests';
+  return k;
+}
+
+function toList(v: unknown): unknown[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+export function toHooks(v: unknown): Hook[] {
+  return toList(v).map((h, index) =>
+    typeof h === 'object' && h !== null && 'sql' in h
+      ? { sql: String((h as Hook).sql), transaction: (h as Hook).transaction !== false, index }
+      : { sql: String(h), transaction: true, index },
+  );
+}
+
+/** Merges `next` over `base` as dbt does: tags/hooks append, meta-like mappings update, everything else replaces. */
+export function mergeConfig(base: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...base };
+  for (const [rawKey, value] of Object.entries(next)) {
+    const key = normalizeKey(rawKey);
+    if (value === undefined) continue;
+    if (APPEND.has(key)) {
+      const merged = [...toList(out[key]), ...toList(value)];
+      out[key] = key === 'tags' || key === 'packages' ? [...new Set(merged)] : merged;
+    } else if (UPDATE.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      out[key] = { ...((out[key] as object | undefined) ?? {}), ...value };
+    } else out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import type { Manifest } from '../manifest/types.js';
+import { dependsOn, graphMembers } from './graph-members.js';
+
+/**
+ * `parent_map` and `child_map` as dbt writes them into manifest.json: every graph member is a key; parents are the
+ * member's `depends_on.nodes` as written, children only those that exist; both lists sorted.
+ */
+export function buildEdgeMaps(manifest: Manifest): { parent_map: Record<string, string[]>; child_map: Record<string, string[]> } {
+  const members = graphMembers(manifest);
+  const parentMap: Record<string, string[]> = {};
+  const childMap: Record<string, string[]> = {};
+  for (const m of members) childMap[m.unique_id] = [];
+  for (const m of members) {
+    const parents = [...new Set(dependsOn(m))];
+    parentMap[m.unique_id] = parents;
+    for (const parent of parents) childMap[parent]?.push(m.unique_id);
+  }
+  for (const list of Object.values(parentMap)) list.sort();
+  for (const list of Object.values(childMap)) list.sort();
+  return { parent_map: parentMap, child_map: childMap };
+}

@@ -1,0 +1,5 @@
+export { buildGraph, type DagGraph } from './build-graph.js';
+export { buildEdgeMaps } from './edge-maps.js';
+export { assertAcyclic, cycleDiagnostic } from './cycle-diagnostic.js';
+export { graphMembers, type GraphMember } from './graph-members.js';
+export { ancestors, descendants, childrensParents } from './traverse.js';

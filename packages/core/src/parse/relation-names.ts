@@ -1,0 +1,48 @@
+import { callEngineMacro } from '../context/call-engine-macro.js';
+import { buildDbtContext } from '../context/dbt-context.js';
+import { newCapture, type RenderScope } from '../context/render-scope.js';
+import type { ManifestNode } from '../manifest/types.js';
+import type { ParsedProject } from '../project/parsed-project.js';
+
+const NAMERS = ['generate_schema_name', 'generate_database_name', 'generate_alias_name'] as const;
+
+/** Which naming macros the project or a package overrides (the rest use dbt's logic natively, which is faster). */
+export function overriddenNamers(project: ParsedProject): Set<string> {
+  const out = new Set<string>();
+  for (const m of project.engine.macros()) if (m.packageName !== 'dbt' && (NAMERS as readonly string[]).includes(m.name)) out.add(m.name);
+  return out;
+}
+
+function callNamer(project: ParsedProject, node: ManifestNode, macro: string, custom: unknown): string {
+  const scope: RenderScope = {
+    project, node, packageName: node.package_name, runtime: { execute: false }, parsing: true, capture: newCapture(), results: new Map(),
+  };
+  const result = callEngineMacro(project.engine, undefined, macro, [custom ?? null, node], {}, buildDbtContext(scope));
+  return String(result ?? '').trim();
+}
+
+const str = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v).trim());
+
+/** dbt's database / schema / alias for a node: generate_*_name macros (overridable), legacy snapshot target_schema. */
+export function assignRelationName(project: ParsedProject, node: ManifestNode, overridden: Set<string>): void {
+  const c = node.config;
+  const t = project.target;
+  const name = (macro: string, custom: unknown, native: () => string) => (overridden.has(macro) ? callNamer(project, node, macro, custom) : native());
+  if (node.resource_type === 'snapshot' && str(c.target_schema)) {
+    node.schema = str(c.target_schema)!;
+    node.database = str(c.target_database) ?? t.database;
+  } else {
+    node.schema = name('generate_schema_name', c.schema, () => (str(c.schema) ? `${t.schema}_${str(c.schema)}` : t.schema));
+    node.database = name('generate_database_name', c.database, () => str(c.database) ?? t.database);
+  }
+  const versioned = node.version !== undefined && node.version !== null;
+  const defaultAlias = node.resource_type === 'test' ? node.path.replace(/\.sql$/, '') : versioned ? `${node.name}_v${String(node.version).replace(/\./g, '_')}` : node.name;
+  node.alias = overridden.has('generate_alias_name') && node.resource_type !== 'test'
+    ? callNamer(project, node, 'generate_alias_name', c.alias)
+    : (str(c.alias) ?? defaultAlias);
+  const materialized = c.materialized;
+  const relational = ['model', 'seed', 'snapshot'].includes(node.resource_type) && materialized !== 'ephemeral';
+  node.relation_name = relational
+    ? project.dialect.renderRelation({ database: node.database ?? undefined, schema: node.schema, identifier: node.alias }, project.config.quoting)
+    : null;
+}

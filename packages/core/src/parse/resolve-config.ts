@@ -1,0 +1,61 @@
+import { treeConfig } from '../config/config-tree.js';
+import { mergeConfig, toHooks } from '../config/merge-config.js';
+import { defaultConfig } from '../config/default-config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ManifestNode, NodeConfig } from '../manifest/types.js';
+import type { ProjectPackage } from '../project/packages.js';
+
+const TREE_OF: Record<string, string> = { model: 'models', seed: 'seeds', snapshot: 'snapshots', test: 'data_tests', analysis: 'analyses' };
+
+/** Config from dbt_project.yml trees: the node's own package's tree, then the root project's over it. */
+export function projectTreeConfig(packages: ProjectPackage[], node: Pick<ManifestNode, 'resource_type' | 'package_name' | 'fqn'>): Record<string, unknown> {
+  const key = TREE_OF[node.resource_type] ?? node.resource_type;
+  const root = packages[0]!;
+  const own = packages.find((p) => p.name === node.package_name);
+  const fromOwn = own && !own.isRoot ? treeConfig(own.config.trees[key], node.fqn) : {};
+  return mergeConfig(fromOwn, treeConfig(root.config.trees[key], node.fqn));
+}
+
+/** dbt's precedence, lowest first: defaults < dbt_project.yml tree < property YAML < config() in the file. */
+export function layeredConfig(packages: ProjectPackage[], node: ManifestNode, yml: Record<string, unknown>, inFile: Record<string, unknown> = {}): NodeConfig {
+  const tree = projectTreeConfig(packages, node);
+  return mergeConfig(mergeConfig(mergeConfig(defaultConfig(node.resource_type) as Record<string, unknown>, tree), yml), inFile) as NodeConfig;
+}
+
+type Check = [key: string, ok: (v: unknown) => boolean, expected: string];
+const isStr = (v: unknown) => typeof v === 'string';
+const strOrNull = (v: unknown) => v === null || v === undefined || typeof v === 'string';
+const CHECKS: Check[] = [
+  ['enabled', (v) => typeof v === 'boolean', 'true or false'],
+  ['materialized', isStr, 'a string such as view, table, incremental, ephemeral'],
+  ['tags', (v) => Array.isArray(v) && v.every(isStr), 'a string or a list of strings'],
+  ['schema', strOrNull, 'a string'],
+  ['alias', strOrNull, 'a string'],
+  ['database', strOrNull, 'a string'],
+  ['full_refresh', (v) => v === null || v === undefined || typeof v === 'boolean', 'true or false'],
+  ['unique_key', (v) => strOrNull(v) || (Array.isArray(v) && v.every(isStr)), 'a column name or a list of column names'],
+  ['meta', (v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'a mapping'],
+  ['severity', (v) => v === undefined || (isStr(v) && /^(error|warn)$/i.test(v as string)), "'error' or 'warn'"],
+];
+
+/** Validates types and normalises what dbt normalises (tags list, hooks as objects, severity upper-case). */
+export function finalizeConfig(node: ManifestNode, file: string, problems: Diagnostic[]): void {
+  const c = node.config as Record<string, unknown>;
+  if (typeof c.tags === 'string') c.tags = [c.tags];
+  for (const [key, ok, expected] of CHECKS) {
+    if (key in c && !ok(c[key]))
+      problems.push({
+        code: 'TSDBT_CONFIG_TYPE', severity: 'error', file,
+        message: `Config '${key}' of ${node.resource_type} '${node.name}' must be ${expected}, got ${JSON.stringify(c[key])}`,
+        hint: `Fix '${key}' in the config() call, the property YAML or dbt_project.yml.`,
+      });
+  }
+  if (typeof c.severity === 'string') c.severity = c.severity.toUpperCase();
+  c.pre_hook = toHooks(c.pre_hook);
+  c.post_hook = toHooks(c.post_hook);
+  c['pre-hook'] = c.pre_hook;
+  c['post-hook'] = c.post_hook;
+  node.tags = Array.isArray(c.tags) ? (c.tags as string[]) : [];
+  node.meta = (c.meta as Record<string, unknown>) ?? {};
+  if (c.docs && typeof c.docs === 'object') node.docs = { show: true, node_color: null, ...(c.docs as object) };
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { md5 } from '../util/hash.js';
+import { discoverFiles } from '../parse/discover-files.js';
+import type { ProjectPackage } from './packages.js';
+
+/** Bump when parse output changes shape, so old caches are ignored. */
+const FORMAT = 'tsdbt-partial-parse-1';
+const FILE = 'partial_parse.json';
+const TEMPLATES = 'tsdbt_templates.json';
+
+/**
+ * What decides a parse's result besides the files: dbt keys its partial_parse.msgpack on the same things
+ * (vars, profile, target, env vars read) plus a hash of every file.
+ */
+export interface ParseInputs {
+  key: string;
+  /** File → content hash. */
+  files: Record<string, string>;
+  /** File → `size:mtime`; an unchanged stat reuses the recorded hash without reading the file (as make does). */
+  stats?: Record<string, string>;
+}
+
+export interface PartialParseState extends ParseInputs {
+  format: string;
+  envVars: Record<string, string | null>;
+  /** manifest.json as written after this parse: reused when its size and mtime still match. */
+  manifestStat: { size: number; mtimeMs: number };
+  docs: [string, string][];
+  warnings: Diagnostic[];
+}
+
+function packageFiles(pkg: ProjectPackage): string[] {
+  const d = discoverFiles(pkg);
+  const files = [d.models, d.seeds, d.snapshots, d.analyses, d.tests, d.macros, d.properties, d.docs].flatMap((list) => list.map((f) => f.file));
+  for (const f of ['dbt_project.yml', 'packages.yml', 'dependencies.yml', 'selectors.yml']) if (existsSync(join(pkg.dir, f))) files.push(f);
+  return [...new Set(files)].map((f) => join(pkg.dir, f));
+}
+
+/** Hashes every input file, reading only those whose size or mtime differ from the previous parse's record. */
+export function parseInputs(packages: ProjectPackage[], extraFiles: string[], keyParts: unknown, previous?: ParseInputs): ParseInputs {
+  const files: Record<string, string> = {};
+  const stats: Record<string, string> = {};
+  for (const path of [...packages.flatMap(packageFiles), ...extraFiles]) {
+    const st = statSync(path);
+    const stat = `${st.size}:${st.mtimeMs}`;
+    stats[path] = stat;
+    const known = previous?.stats?.[path] === stat ? previous.files[path] : undefined;
+    files[path] = known ?? md5(readFileSync(path));
+  }
+  return { key: md5(JSON.stringify([FORMAT, keyParts])), files, stats };
+}
+
+export function loadPartialParse(targetPath: string): PartialParseState | undefined {
+  const path = join(targetPath, FILE);
+  if (!existsSync(path)) return undefined;
+  try {
+    const state = JSON.parse(readFileSync(path, 'utf8')) as PartialParseState;
+    return state.format === FORMAT ? state : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when nothing the parse depends on changed since `state` was saved. */
+export function isReusable(state: PartialParseState, inputs: ParseInputs, targetPath: string): boolean {
+  if (state.key !== inputs.key) return false;
+  const a = Object.keys(state.files);
+  if (a.length !== Object.keys(inputs.files).length || a.some((f) => state.files[f] !== inputs.files[f])) return false;
+  if (Object.entries(state.envVars).some(([k, v]) => (process.env[k] ?? null) !== v)) return false;
+  const manifest = join(targetPath, 'manifest.json');
+  if (!existsSync(manifest)) return false;
+  const st = statSync(manifest);
+  return st.size === state.manifestStat.size && st.mtimeMs === state.manifestStat.mtimeMs;
+}
+
+export async function savePartialParse(targetPath: string, state: Omit<PartialParseState, 'format'>): Promise<void> {
+  await mkdir(targetPath, { recursive: true });
+  await writeFile(join(targetPath, FILE), JSON.stringify({ format: FORMAT, ...state }));
+}
+
+export const templatesFile = (targetPath: string) => join(targetPath, TEMPLATES);

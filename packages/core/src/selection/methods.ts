@@ -1,0 +1,50 @@
+import { closest } from './closest.js';
+import { fieldMethod, namedTypeMethod, packageMethod, resourceTypeMethod, sourceMethod, tagMethod, testNameMethod, testTypeMethod } from './method-attributes.js';
+import { configMethod } from './method-config.js';
+import { fileMethod, fqnMethod, pathMethod } from './method-names.js';
+import { resultMethod, stateMethod } from './method-state.js';
+import { versionMethod } from './method-version.js';
+import { badSpec, type SpecOrigin } from './parse-spec.js';
+import type { SelectorMethod } from './types.js';
+
+/** Every selector method tsdbt implements, by dbt's names. `selector:` is resolved by the evaluator. */
+export const METHODS: Record<string, SelectorMethod> = {
+  fqn: fqnMethod,
+  tag: tagMethod,
+  path: pathMethod,
+  file: fileMethod,
+  package: packageMethod,
+  config: configMethod,
+  source: sourceMethod,
+  resource_type: resourceTypeMethod,
+  test_name: testNameMethod,
+  test_type: testTypeMethod,
+  state: stateMethod,
+  result: resultMethod,
+  exposure: namedTypeMethod('exposure'),
+  metric: namedTypeMethod('metric'),
+  semantic_model: namedTypeMethod('semantic_model'),
+  saved_query: namedTypeMethod('saved_query'),
+  unit_test: namedTypeMethod('unit_test'),
+  group: fieldMethod('group'),
+  access: fieldMethod('access'),
+  version: versionMethod,
+};
+
+/** dbt methods tsdbt does not implement yet: a clear error rather than "unknown method". */
+const NOT_YET = ['source_status'];
+
+export function checkMethod(method: string, raw: string, origin: SpecOrigin): void {
+  if (method in METHODS || method === 'selector') return;
+  if (NOT_YET.includes(method)) {
+    throw badSpec(`The "${method}" selector method in "${raw}" is not supported by tsdbt yet.`, origin, undefined, 'TSDBT_SELECTOR_UNSUPPORTED_METHOD');
+  }
+  const valid = [...Object.keys(METHODS), 'selector'];
+  const near = closest(method, valid);
+  throw badSpec(
+    `"${method}" is not a valid selector method (in "${raw}").`,
+    origin,
+    `${near ? `Did you mean "${near}:"? ` : ''}Valid methods: ${valid.join(', ')}.`,
+    'TSDBT_SELECTOR_UNKNOWN_METHOD',
+  );
+}

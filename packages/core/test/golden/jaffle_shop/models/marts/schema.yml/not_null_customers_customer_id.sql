@@ -1,0 +1,11 @@
+
+    
+    
+
+
+
+select customer_id
+from "jaffle_shop"."main"."customers"
+where customer_id is null
+
+

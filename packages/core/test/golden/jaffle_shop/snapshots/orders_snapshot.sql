@@ -1,0 +1,5 @@
+
+
+
+
+select * from "jaffle_shop"."main"."stg_orders"

@@ -1,0 +1,53 @@
+import { cpSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileNode, parseProject, writeManifest } from '@tsdbt/core';
+import { fixture } from './helpers.js';
+
+function copy(name: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'tsdbt-pp-')), name);
+  cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+}
+
+describe('partial parsing (target/partial_parse.json)', () => {
+  it('reuses the last parse when nothing changed, and re-parses when a file, --vars or an env var changes', async () => {
+    const projectDir = copy('core_basic');
+    const first = await parseProject({ projectDir });
+    expect(first.partialParse?.reused).toBe(false);
+    await writeManifest(first);
+
+    const second = await parseProject({ projectDir });
+    expect(second.partialParse?.reused).toBe(true);
+    expect(Object.keys(second.manifest.nodes).sort()).toEqual(Object.keys(first.manifest.nodes).sort());
+    expect(second.docs.get('core_basic.stg_orders')).toBe('Orders, one row per order, cleaned.');
+    const sql = await compileNode(second, 'model.core_basic.stg_orders', { execute: true });
+    expect(sql).toContain('"memory"."main_raw"."raw_orders"');
+    await writeManifest(second);
+
+    expect((await parseProject({ projectDir, vars: '{min_amount: 5}' })).partialParse?.reused).toBe(false);
+    expect((await parseProject({ projectDir, noPartialParse: true })).partialParse?.reused).toBe(false);
+    process.env.TSDBT_TEST_THREADS = '3';
+    try {
+      expect((await parseProject({ projectDir })).partialParse?.reused).toBe(false);
+    } finally {
+      delete process.env.TSDBT_TEST_THREADS;
+    }
+    expect((await parseProject({ projectDir })).partialParse?.reused).toBe(true);
+
+    appendFileSync(join(projectDir, 'models/staging/stg_orders.sql'), '\n-- edited\n');
+    const edited = await parseProject({ projectDir });
+    expect(edited.partialParse?.reused).toBe(false);
+    expect(edited.manifest.nodes['model.core_basic.stg_orders']!.raw_code).toContain('-- edited');
+  });
+
+  it('a new file is noticed', async () => {
+    const projectDir = copy('core_basic');
+    await writeManifest(await parseProject({ projectDir }));
+    writeFileSync(join(projectDir, 'models/new_model.sql'), "select * from {{ ref('orders') }}\n");
+    const p = await parseProject({ projectDir });
+    expect(p.partialParse?.reused).toBe(false);
+    expect(p.manifest.nodes['model.core_basic.new_model']).toBeDefined();
+  });
+});
