@@ -1,1 +1,16 @@
-export {};
+export { runTask } from './run-task.js';
+export type { TaskOptions, TaskResult } from './run-task.js';
+export type { TaskKind } from './plan.js';
+export { buildPlan, TASK_RESOURCE_TYPES } from './plan.js';
+export { schedule } from './scheduler.js';
+export type { NodeResult, NodeStatus, RunEvent, EmitEvent, NodeContext, MaterializeOutcome } from './types.js';
+export { wrapTestSql, testVerdict } from './tests/test-query.js';
+export { inferSeedType } from './materialize/csv-types.js';
+export { writeRunResults, RUN_RESULTS_SCHEMA } from './artifacts/run-results.js';
+export { show } from './commands/show.js';
+export type { ShowOptions, ShowResult } from './commands/show.js';
+export { runOperation } from './commands/run-operation.js';
+export type { RunOperationOptions } from './commands/run-operation.js';
+export { retry } from './commands/retry.js';
+export { sourceFreshness, freshnessStatus } from './commands/source-freshness.js';
+export type { FreshnessResult } from './commands/source-freshness.js';

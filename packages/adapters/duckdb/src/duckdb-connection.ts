@@ -1,0 +1,166 @@
+import { DuckDBResultReader, ResultReturnType } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { TsdbtError, isTsdbtError } from '@tsdbt/core';
+import type { ColumnInfo, Connection, LoadColumn, QueryResult, RelationInfo, RelationRef, RelationType } from '@tsdbt/core';
+import type { DuckDbConfig } from './duckdb-config.js';
+import { DuckDbDialect } from './duckdb-dialect.js';
+import { acquireInstance, releaseInstance } from './duckdb-instances.js';
+import { appendValue, toParam, toQueryResult } from './duckdb-values.js';
+
+const dialect = new DuckDbDialect();
+
+function relationType(tableType: unknown): RelationType {
+  return tableType === 'VIEW' ? 'view' : 'table';
+}
+
+/** Wrap a driver error with a stable code, keeping DuckDB's own message and error as the cause. */
+export function duckDbError(error: unknown, sql?: string): TsdbtError {
+  if (isTsdbtError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const cancelled = /INTERRUPT|Interrupted/u.test(message);
+  return new TsdbtError(cancelled ? 'TSDBT_QUERY_CANCELLED' : 'TSDBT_DATABASE_ERROR', message, {
+    cause: error,
+    exitCode: cancelled ? 130 : 1,
+    hint: sql && !cancelled ? `while running: ${sql.length > 200 ? `${sql.slice(0, 200)}…` : sql}` : undefined,
+  });
+}
+
+/** One session on a shared DuckDB instance. Not for concurrent statements: the runner keeps one per thread. */
+export class DuckDbConnection implements Connection {
+  private inTransaction = false;
+  /** Set by cancel(); the running statement (or, if none, the next one) fails as cancelled, then it clears. */
+  private cancelled = false;
+  /** Sequence number of the statement in flight, if any. */
+  private running: number | undefined;
+  private sequence = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly path: string,
+  ) {}
+
+  static async open(config: DuckDbConfig): Promise<DuckDbConnection> {
+    try {
+      const instance = await acquireInstance(config.path, config.settings);
+      return new DuckDbConnection(await instance.connect(), config.path);
+    } catch (error) {
+      throw new TsdbtError('TSDBT_CONNECTION_FAILED', `Could not open DuckDB database '${config.path}': ${(error as Error).message}`, {
+        cause: error,
+        hint: 'Another process may hold the file open (DuckDB allows one writer process per file).',
+      });
+    }
+  }
+
+  async execute(sql: string, params?: unknown[]): Promise<QueryResult> {
+    if (this.cancelled) {
+      this.cancelled = false;
+      throw duckDbError(new Error('INTERRUPT Error: Interrupted!'));
+    }
+    const id = ++this.sequence;
+    this.running = id;
+    try {
+      const result = await this.conn.run(sql, params?.length ? params.map(toParam) : undefined);
+      // DDL returns nothing: skip the extra round trip to the thread pool that reading an empty result costs.
+      if (result.returnType === ResultReturnType.NOTHING) return { columns: [], rows: [], rowsAffected: 0 };
+      const reader = new DuckDBResultReader(result);
+      await reader.readAll();
+      return toQueryResult(reader);
+    } catch (error) {
+      throw duckDbError(error, sql);
+    } finally {
+      if (this.running === id) this.running = undefined;
+    }
+  }
+
+  async transaction<T>(fn: (conn: Connection) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    await this.execute(dialect.beginTransaction());
+    this.inTransaction = true;
+    try {
+      const result = await fn(this);
+      await this.execute(dialect.commit());
+      return result;
+    } catch (error) {
+      await this.conn.run(dialect.rollback()).catch(() => undefined);
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+
+  async getRelation(rel: RelationRef): Promise<RelationInfo | undefined> {
+    const found = await this.listRelations(rel.database, rel.schema);
+    const name = rel.identifier.toLowerCase();
+    return found.find((r) => r.identifier.toLowerCase() === name);
+  }
+
+  async getColumns(rel: RelationRef): Promise<ColumnInfo[]> {
+    const result = await this.execute(dialect.getColumnsSql(rel));
+    return result.rows.map(([name, dataType, nullable]) => ({ name: String(name), dataType: String(dataType), nullable: nullable === 'YES' }));
+  }
+
+  async listRelations(database: string | undefined, schema: string): Promise<RelationInfo[]> {
+    const result = await this.execute(dialect.listRelationsSql(database, schema));
+    return result.rows.map(([db, sch, name, type]) => ({
+      database: String(db),
+      schema: String(sch),
+      identifier: String(name),
+      type: relationType(type),
+    }));
+  }
+
+  /** Appender fed chunk by chunk, flushed per chunk so memory stays flat; all or nothing inside one transaction. */
+  async bulkLoad(rel: RelationRef, columns: LoadColumn[], chunks: AsyncIterable<unknown[][]>): Promise<number> {
+    return this.transaction(async () => {
+      let appender;
+      try {
+        appender = await this.conn.createAppender(rel.identifier, rel.schema, rel.database ?? null);
+      } catch (error) {
+        throw duckDbError(error);
+      }
+      let count = 0;
+      try {
+        for await (const chunk of chunks) {
+          for (const row of chunk) {
+            if (this.cancelled) throw new TsdbtError('TSDBT_QUERY_CANCELLED', `Bulk load into ${dialect.renderRelation(rel)} cancelled`, { exitCode: 130 });
+            for (let i = 0; i < columns.length; i++) appendValue(appender, row[i]);
+            appender.endRow();
+          }
+          count += chunk.length;
+          appender.flushSync();
+        }
+        appender.closeSync();
+        return count;
+      } catch (error) {
+        appender.clear();
+        appender.closeSync();
+        throw duckDbError(error);
+      }
+    });
+  }
+
+  /**
+   * Interrupt what runs now. DuckDB drops an interrupt that lands before the statement starts executing, so keep
+   * interrupting while that same statement is in flight; with none in flight, the next statement fails as cancelled.
+   */
+  async cancel(): Promise<void> {
+    if (this.closed) return;
+    const running = this.running;
+    if (running === undefined) {
+      this.cancelled = true;
+      return;
+    }
+    for (let tries = 0; this.running === running && tries < 1000 && !this.closed; tries++) {
+      this.conn.interrupt();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.conn.closeSync();
+    await releaseInstance(this.path);
+  }
+}

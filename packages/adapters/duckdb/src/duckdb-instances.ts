@@ -1,0 +1,37 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+
+interface Entry {
+  instance: Promise<DuckDBInstance>;
+  users: number;
+}
+
+/**
+ * One DuckDB instance per database file per process (DuckDB allows one writer process per file), shared by every
+ * thread's connection; closed when its last connection closes, so the file lock is released for the next process.
+ */
+const open = new Map<string, Entry>();
+
+export async function acquireInstance(path: string, settings: Record<string, string>): Promise<DuckDBInstance> {
+  let entry = open.get(path);
+  if (!entry) {
+    entry = { instance: DuckDBInstance.create(path, { ...settings }), users: 0 };
+    open.set(path, entry);
+    entry.instance.catch(() => open.delete(path));
+  }
+  entry.users++;
+  try {
+    return await entry.instance;
+  } catch (error) {
+    entry.users--;
+    throw error;
+  }
+}
+
+export async function releaseInstance(path: string): Promise<void> {
+  const entry = open.get(path);
+  if (!entry) return;
+  entry.users--;
+  if (entry.users > 0) return;
+  open.delete(path);
+  (await entry.instance).closeSync();
+}

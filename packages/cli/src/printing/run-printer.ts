@@ -1,0 +1,83 @@
+import type { RunEvent, TaskResult } from '@tsdbt/runner';
+import { useColor } from './colors.js';
+import { dotted, finishParts, nodeDescription } from './node-lines.js';
+import { summaryLines } from './summary.js';
+
+export interface PrinterOptions {
+  format: 'text' | 'json';
+  quiet?: boolean;
+  out?: NodeJS.WriteStream;
+  invocationId?: string;
+}
+
+const clock = (): string => new Date().toTimeString().slice(0, 8);
+
+/** Prints runner events as dbt does (`HH:MM:SS  1 of 5 START …`), or one JSON object a line with --log-format json. */
+export class RunPrinter {
+  private readonly out: NodeJS.WriteStream;
+  private readonly color: boolean;
+  /** A live `[done/total]` line under the log on a terminal; redrawn after each printed line. */
+  private readonly live: boolean;
+  private progress = '';
+  private done = 0;
+  private running = 0;
+
+  constructor(private readonly options: PrinterOptions) {
+    this.out = options.out ?? process.stdout;
+    this.color = options.format === 'text' && useColor(this.out);
+    this.live = this.color && !options.quiet;
+  }
+
+  private track(e: RunEvent): void {
+    if (!this.live || (e.kind !== 'start' && e.kind !== 'finish')) return;
+    if (e.kind === 'start') this.running++;
+    else {
+      this.done++;
+      if (e.result.status !== 'skipped') this.running--;
+    }
+    this.progress = this.done >= e.total ? '' : `[${this.done}/${e.total} done, ${this.running} running]`;
+  }
+
+  private line(level: string, name: string, msg: string, data: Record<string, unknown> = {}): void {
+    if (this.options.quiet && level !== 'error') return;
+    if (this.options.format === 'json') {
+      this.out.write(`${JSON.stringify({ info: { name, level, msg, ts: new Date().toISOString(), invocation_id: this.options.invocationId ?? null }, data })}\n`);
+    } else {
+      const clear = this.live ? '\r\u001b[K' : '';
+      this.out.write(`${clear}${clock()}  ${msg}\n${this.live ? this.progress : ''}`);
+    }
+  }
+
+  info(msg: string): void {
+    this.line('info', 'Note', msg);
+  }
+
+  event = (e: RunEvent): void => {
+    this.track(e);
+    switch (e.kind) {
+      case 'start':
+        this.line('info', 'NodeStart', dotted(`${e.index} of ${e.total} START ${nodeDescription(e.node, e.relation)}`, '[RUN]'), { unique_id: e.node.unique_id });
+        return;
+      case 'finish': {
+        const { left, right } = finishParts(e.node, e.relation, e.result, this.color);
+        const level = e.result.status === 'error' || e.result.status === 'fail' ? 'error' : e.result.status === 'warn' ? 'warn' : 'info';
+        this.line(level, 'NodeFinished', dotted(`${e.index} of ${e.total} ${left}`, right), { unique_id: e.node.unique_id, status: e.result.status, execution_time: e.result.executionTime, failures: e.result.failures });
+        return;
+      }
+      case 'hook':
+        if (e.seconds === undefined) this.line('info', 'HookStart', dotted(`${e.index} of ${e.total} START hook: ${e.phase}.${e.index - 1}`, '[RUN]'));
+        else this.line('info', 'HookFinished', dotted(`${e.index} of ${e.total} OK hook: ${e.phase}.${e.index - 1}`, `[OK in ${e.seconds.toFixed(2)}s]`));
+        return;
+      case 'cancelled':
+        this.line('warn', 'CancelLine', 'CANCEL query: Ctrl-C received, cancelling running statements…');
+        return;
+      default:
+        this.line('info', 'Note', e.message);
+    }
+  };
+
+  summary(result: TaskResult): void {
+    this.progress = '';
+    for (const l of summaryLines(result, this.color)) this.line(l.level, l.name, l.text, l.data);
+  }
+}

@@ -1,0 +1,115 @@
+import { TsdbtError } from '@tsdbt/core';
+import type { Dialect, RelationRef } from '@tsdbt/core';
+import { nodeRelation, withSuffix } from '../node-relation.js';
+import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { runNodeHooks } from './hooks.js';
+import { uniqueKeyList } from './incremental.js';
+
+interface Plan {
+  keys: string[];
+  /** SQL expression, over the source alias `s`, for the row's version time. */
+  updatedAt: string;
+  /** Condition, over `s` (source) and `t` (current snapshot row), that the row changed. */
+  changed: string;
+  hardDeletes: string;
+}
+
+const META = ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to', 'dbt_is_deleted'];
+
+function planFor(ctx: NodeContext, columns: string[]): Plan {
+  const { node, dialect } = ctx;
+  const c = node.config;
+  const keys = uniqueKeyList(c.unique_key);
+  const file = node.original_file_path;
+  if (!keys.length) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' needs a unique_key`, { file });
+  const hardDeletes = c.hard_deletes ?? (c.invalidate_hard_deletes ? 'invalidate' : 'ignore');
+  if (c.strategy === 'timestamp') {
+    if (!c.updated_at) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' uses the timestamp strategy and needs updated_at`, { file });
+    const u = `s.${dialect.quote(c.updated_at)}`;
+    return { keys, updatedAt: u, changed: `${u} > t.dbt_updated_at`, hardDeletes };
+  }
+  if (c.strategy === 'check') {
+    const raw = c.check_cols;
+    const keySet = new Set(keys.map((k) => k.toLowerCase()));
+    const cols = raw === 'all' ? columns.filter((x) => !keySet.has(x.toLowerCase())) : uniqueKeyList(raw);
+    if (!cols.length) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' uses the check strategy and needs check_cols`, { file });
+    const changed = cols.map((col) => `s.${dialect.quote(col)} is distinct from t.${dialect.quote(col)}`).join(' or ');
+    return { keys, updatedAt: 'cast(current_timestamp as timestamp)', changed: `(${changed})`, hardDeletes };
+  }
+  throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' has unknown strategy '${String(c.strategy)}' (timestamp or check)`, { file });
+}
+
+function scdId(d: Dialect, keys: string[], updatedAt: string): string {
+  return `md5(${[...keys.map((k) => `coalesce(cast(s.${d.quote(k)} as varchar), '')`), `coalesce(cast(${updatedAt} as varchar), '')`].join(" || '|' || ")})`;
+}
+
+const keyJoin = (d: Dialect, keys: string[]): string => keys.map((k) => `s.${d.quote(k)} = t.${d.quote(k)}`).join(' and ');
+
+/** dbt's snapshot: type-2 history with dbt_scd_id, dbt_updated_at, dbt_valid_from and dbt_valid_to. */
+export async function materializeSnapshot(ctx: NodeContext): Promise<MaterializeOutcome> {
+  const { conn, dialect, node } = ctx;
+  const c = node.config;
+  const rel: RelationRef = { ...nodeRelation(node, ctx.target, dialect), schema: c.target_schema ?? node.schema, database: c.target_database ?? node.database ?? ctx.target.database };
+  await ctx.ensureSchema(rel.database, rel.schema);
+  const sql = await ctx.compile();
+  await runNodeHooks(ctx, c.pre_hook);
+  const source = withSuffix(rel, '__dbt_tmp');
+  await conn.execute(dialect.dropRelation(source, 'table'));
+  await conn.execute(dialect.createTableAs(source, sql));
+  try {
+    const columns = (await conn.getColumns(source)).map((x) => x.name);
+    const plan = planFor(ctx, columns);
+    const existing = await ctx.relations.get(conn, rel);
+    const statements = existing ? updateStatements(dialect, rel, source, columns, plan) : [createStatement(dialect, rel, source, plan)];
+    await conn.transaction(async (tx) => {
+      for (const s of statements) await tx.execute(s);
+    });
+    await ctx.relations.set(rel, 'table');
+  } finally {
+    await conn.execute(dialect.dropRelation(source, 'table')).catch(() => undefined);
+  }
+  await runNodeHooks(ctx, c.post_hook);
+  return { message: 'OK', compiledCode: sql };
+}
+
+function metaSelect(d: Dialect, plan: Plan): string {
+  return `${scdId(d, plan.keys, plan.updatedAt)} as dbt_scd_id, ${plan.updatedAt} as dbt_updated_at, ${plan.updatedAt} as dbt_valid_from, cast(null as timestamp) as dbt_valid_to`;
+}
+
+function createStatement(d: Dialect, rel: RelationRef, source: RelationRef, plan: Plan): string {
+  const deleted = plan.hardDeletes === 'new_record' ? `, 'False' as dbt_is_deleted` : '';
+  return d.createTableAs(rel, `select s.*, ${metaSelect(d, plan)}${deleted} from ${d.renderRelation(source)} s`);
+}
+
+function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, columns: string[], plan: Plan): string[] {
+  const t = d.renderRelation(rel);
+  const s = d.renderRelation(source);
+  const cols = columns.filter((c) => !META.includes(c.toLowerCase()));
+  const quoted = cols.map((c) => d.quote(c)).join(', ');
+  const newRecord = plan.hardDeletes === 'new_record';
+  const deletedCol = newRecord ? ', dbt_is_deleted' : '';
+  const current = `t.dbt_valid_to is null${newRecord ? " and coalesce(t.dbt_is_deleted, 'False') = 'False'" : ''}`;
+  const changedKeys = `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from from ${s} s join ${t} t on ${keyJoin(d, plan.keys)} where ${current} and ${plan.changed}`;
+  const out: string[] = [
+    // Close the current version of every changed row, then insert the new versions and the brand-new keys.
+    `create temp table dbt_snapshot_changes as ${changedKeys}`,
+    `update ${t} as t set dbt_valid_to = ch.new_from from dbt_snapshot_changes ch where ${plan.keys.map((k) => `t.${d.quote(k)} = ch.${d.quote(k)}`).join(' and ')} and ${current}`,
+    `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to${deletedCol})\n` +
+      `select ${cols.map((c) => `s.${d.quote(c)}`).join(', ')}, ${metaSelect(d, plan)}${newRecord ? ", 'False'" : ''} from ${s} s\n` +
+      `where not exists (select 1 from ${t} t where ${keyJoin(d, plan.keys)} and ${current})`,
+    'drop table dbt_snapshot_changes',
+  ];
+  if (plan.hardDeletes === 'invalidate' || newRecord) {
+    const gone = `not exists (select 1 from ${s} s where ${keyJoin(d, plan.keys)})`;
+    if (newRecord) {
+      out.push(
+        `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to, dbt_is_deleted)\n` +
+          `select ${cols.map((c) => `t.${d.quote(c)}`).join(', ')}, md5(t.dbt_scd_id || 'deleted'), cast(current_timestamp as timestamp), cast(current_timestamp as timestamp), null, 'True' from ${t} t where ${current} and ${gone}`,
+      );
+      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where t.dbt_valid_to is null and t.dbt_is_deleted = 'False' and ${gone}`);
+    } else {
+      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where t.dbt_valid_to is null and ${gone}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import type { RelationRef } from '@tsdbt/core';
+import { nodeRelation, withSuffix } from '../node-relation.js';
+import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { runNodeHooks } from './hooks.js';
+import { inTransaction } from './view.js';
+
+/**
+ * Build `sql` under `<name>__dbt_tmp`, then swap it in (one transaction where DDL is transactional): a failed build
+ * leaves the old relation as it was, and a reader never sees it missing or half-built.
+ */
+export async function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
+  const { conn, dialect } = ctx;
+  const staged = withSuffix(rel, '__dbt_tmp');
+  await conn.execute(dialect.dropRelation(staged, 'table'));
+  try {
+    await conn.execute(dialect.createTableAs(staged, sql));
+    const existing = await ctx.relations.get(conn, rel);
+    await inTransaction(ctx, dialect.swapRelation(staged, rel, existing));
+    await ctx.relations.set(rel, 'table');
+  } catch (error) {
+    await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function materializeTable(ctx: NodeContext): Promise<MaterializeOutcome> {
+  const rel = nodeRelation(ctx.node, ctx.target, ctx.dialect);
+  await ctx.ensureSchema(rel.database, rel.schema);
+  const sql = await ctx.compile();
+  await runNodeHooks(ctx, ctx.node.config.pre_hook);
+  await buildAndSwap(ctx, rel, sql);
+  await runNodeHooks(ctx, ctx.node.config.post_hook);
+  return { message: 'OK', compiledCode: sql };
+}

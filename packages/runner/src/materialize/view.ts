@@ -1,0 +1,27 @@
+import { nodeRelation } from '../node-relation.js';
+import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { runNodeHooks } from './hooks.js';
+
+/** `create or replace view`; a table in the way is dropped in the same transaction, so readers never see a gap. */
+export async function materializeView(ctx: NodeContext): Promise<MaterializeOutcome> {
+  const { conn, dialect, node } = ctx;
+  const rel = nodeRelation(node, ctx.target, dialect);
+  await ctx.ensureSchema(rel.database, rel.schema);
+  const sql = await ctx.compile();
+  await runNodeHooks(ctx, node.config.pre_hook);
+  const existing = await ctx.relations.get(conn, rel);
+  const statements = existing && existing !== 'view' ? [dialect.dropRelation(rel, existing), dialect.createViewAs(rel, sql)] : [dialect.createViewAs(rel, sql)];
+  await inTransaction(ctx, statements);
+  await ctx.relations.set(rel, 'view');
+  await runNodeHooks(ctx, node.config.post_hook);
+  return { message: 'OK', compiledCode: sql };
+}
+
+/** Run statements in one transaction where DDL is transactional, one by one otherwise. */
+export async function inTransaction(ctx: NodeContext, statements: string[]): Promise<void> {
+  const run = async (): Promise<void> => {
+    for (const sql of statements) await ctx.conn.execute(sql);
+  };
+  if (ctx.dialect.capabilities.transactionalDdl && statements.length > 1) await ctx.conn.transaction(run);
+  else await run();
+}

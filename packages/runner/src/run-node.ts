@@ -1,0 +1,80 @@
+import type { ManifestNode } from '@tsdbt/core';
+import { compileNode, renderSql } from './core-api.js';
+import type { RenderRuntime } from './core-api.js';
+import { describeFailure, executeNode } from './execute-node.js';
+import { displayRelation } from './node-relation.js';
+import type { TaskContext } from './task-context.js';
+import type { NodeContext, NodeResult } from './types.js';
+
+function isTest(node: ManifestNode): boolean {
+  return node.resource_type === 'test' || node.resource_type === 'unit_test';
+}
+
+export function relationLabel(node: ManifestNode): string {
+  return isTest(node) ? node.name : displayRelation(node);
+}
+
+/** Run one node on a pooled connection; every failure becomes an `error` result naming the node and file. */
+export async function runNode(task: TaskContext, node: ManifestNode, index: number, thread: number): Promise<NodeResult> {
+  const relation = relationLabel(node);
+  task.emit({ kind: 'start', index, total: task.total, node, relation });
+  task.log.write('debug', `Began running node ${node.unique_id}`);
+  const startedAt = new Date();
+  const result = await task.pool.with(async (conn): Promise<NodeResult> => {
+    const runtime: RenderRuntime = { execute: true, connection: conn, fullRefresh: task.fullRefresh, empty: task.empty, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
+    const ctx: NodeContext = {
+      conn,
+      dialect: task.project.dialect,
+      target: task.project.target,
+      node,
+      fullRefresh: task.fullRefresh,
+      empty: task.empty,
+      projectDir: task.project.projectDir,
+      compile: (o) => compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false }),
+      render: (sql) => renderSql(task.project, sql, runtime, node.name),
+      ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
+      relations: task.relations,
+      manifest: task.project.manifest,
+      compileOther: (id, extras) => compileNode(task.project, id, { ...runtime, ...extras, refOverrides: new Map([...(task.refOverrides ?? []), ...(extras.refOverrides ?? [])]) }),
+    };
+    const base = { uniqueId: node.unique_id, startedAt: startedAt.toISOString(), thread: `Thread-${thread}`, relationName: node.relation_name ?? undefined };
+    try {
+      const out = await executeNode(ctx);
+      const completed = new Date();
+      return {
+        ...base,
+        status: out.status ?? 'success',
+        message: out.message,
+        failures: out.failures ?? null,
+        rowsAffected: out.rowsAffected,
+        compiledCode: out.compiledCode,
+        completedAt: completed.toISOString(),
+        executionTime: (completed.getTime() - startedAt.getTime()) / 1000,
+      };
+    } catch (error) {
+      const completed = new Date();
+      const failure = describeFailure(ctx, error);
+      return {
+        ...base,
+        status: 'error',
+        message: failure.message,
+        failures: null,
+        error: failure,
+        completedAt: completed.toISOString(),
+        executionTime: (completed.getTime() - startedAt.getTime()) / 1000,
+      };
+    }
+  });
+  task.log.write(result.status === 'error' ? 'error' : 'info', `${node.unique_id}: ${result.status} ${result.message} in ${result.executionTime.toFixed(2)}s`);
+  task.emit({ kind: 'finish', index, total: task.total, node, relation, result });
+  return result;
+}
+
+/** A node not run because a parent failed or the run stopped. */
+export function skippedResult(task: TaskContext, node: ManifestNode, index: number): NodeResult {
+  const now = new Date().toISOString();
+  const result: NodeResult = { uniqueId: node.unique_id, status: 'skipped', message: 'SKIP', failures: null, executionTime: 0, startedAt: now, completedAt: now, thread: 'main', relationName: node.relation_name ?? undefined };
+  task.log.write('info', `${node.unique_id}: skipped`);
+  task.emit({ kind: 'finish', index, total: task.total, node, relation: relationLabel(node), result });
+  return result;
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { TsdbtError } from '@tsdbt/core';
+import type { Manifest, SelectOptions } from '@tsdbt/core';
+import { LogFile } from './artifacts/log-file.js';
+import { writeRunResults } from './artifacts/run-results.js';
+import { ConnectionPool } from './connection-pool.js';
+import { parseProject, writeManifest } from './core-api.js';
+import type { ParseOptions, Project } from './core-api.js';
+import { FAILED, executePlan } from './execute-plan.js';
+import { buildPlan } from './plan.js';
+import type { Plan, TaskKind } from './plan.js';
+import { deferredRefs } from './defer.js';
+import { emptyRefs } from './empty-refs.js';
+import { RelationCache } from './relation-cache.js';
+import { SchemaCache } from './schema-cache.js';
+import type { TaskContext } from './task-context.js';
+import type { EmitEvent, NodeResult } from './types.js';
+import { runnerVersion } from './version.js';
+
+export interface TaskOptions extends ParseOptions {
+  select?: string[];
+  exclude?: string[];
+  selector?: string;
+  resourceTypes?: string[];
+  failFast?: boolean;
+  fullRefresh?: boolean;
+  empty?: boolean;
+  /** A manifest to compare against (`--state`), already read. */
+  state?: Manifest;
+  defer?: boolean;
+  onEvent?: EmitEvent;
+  /** Aborting (Ctrl-C) cancels running statements and skips what has not started. */
+  signal?: AbortSignal;
+  /** Extra keys for run_results.json `args`. */
+  args?: Record<string, unknown>;
+  /** run_results.json of `--state`, for `result:` selection. */
+  previousResults?: SelectOptions['previousResults'];
+  /** Run exactly these nodes (retry), bypassing selection. */
+  uniqueIds?: string[];
+}
+
+export interface TaskResult {
+  kind: TaskKind;
+  results: NodeResult[];
+  /** Seconds. */
+  elapsed: number;
+  cancelled: boolean;
+  /** 0 all good, 1 a node or test failed, 130 cancelled. */
+  exitCode: number;
+  runResultsPath: string;
+  project: Project;
+}
+
+async function refOverridesFor(project: Project, options: TaskOptions, plan: Plan, pool: ConnectionPool): Promise<Map<string, string> | undefined> {
+  const deferred = options.defer && options.state ? await pool.with((c) => deferredRefs(project, options.state!, new Set(plan.ids), c)) : undefined;
+  return options.empty ? emptyRefs(project.manifest, deferred) : deferred;
+}
+
+/** Parse, plan and run one dbt task (`run`, `seed`, `test`, `snapshot`, `build`); returns results, prints nothing. */
+export async function runTask(kind: TaskKind, options: TaskOptions): Promise<TaskResult> {
+  if (options.defer && !options.state) {
+    throw new TsdbtError('TSDBT_DEFER_NEEDS_STATE', '--defer needs --state pointing at the artifacts of an earlier run', { exitCode: 2 });
+  }
+  const started = Date.now();
+  const emit: EmitEvent = options.onEvent ?? (() => undefined);
+  const project = await parseProject(options);
+  const invocationId = project.invocationId ?? randomUUID();
+  const log = new LogFile(project.projectDir);
+  log.write('info', `Running with tsdbt=${runnerVersion()} invocation_id=${invocationId} command=${kind}`);
+  const plan = await buildPlan(project.manifest, kind, {
+    select: options.select, exclude: options.exclude, selector: options.selector, resourceTypes: options.resourceTypes,
+    state: options.state, previousResults: options.previousResults, uniqueIds: options.uniqueIds,
+  });
+  const pool = new ConnectionPool(project.adapter, project.target);
+  let cancelled = false;
+  const onAbort = (): void => {
+    cancelled = true;
+    emit({ kind: 'cancelled' });
+    log.write('warn', 'Cancelled: interrupting running statements');
+    void pool.cancelAll();
+  };
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
+  let results: NodeResult[];
+  try {
+    const task: TaskContext = {
+      project, pool, schemas: new SchemaCache(project.dialect), relations: new RelationCache(), emit, log, kind, invocationId,
+      total: plan.ids.length, fullRefresh: !!options.fullRefresh, empty: !!options.empty, refOverrides: await refOverridesFor(project, options, plan, pool),
+    };
+    const threads = options.threads ?? project.target.threads ?? 1;
+    results = await executePlan(task, plan, { threads, failFast: !!options.failFast, cancelled: () => cancelled });
+  } catch (error) {
+    log.write('error', error instanceof Error ? error.message : String(error));
+    log.close();
+    throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await pool.closeAll();
+  }
+  const elapsed = (Date.now() - started) / 1000;
+  const runResultsPath = await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args: { which: kind, ...(options.args ?? {}) } });
+  await writeManifest(project);
+  log.write('info', `Finished ${kind}: ${results.length} nodes in ${elapsed.toFixed(2)}s${cancelled ? ' (cancelled)' : ''}`);
+  log.close();
+  const exitCode = cancelled ? 130 : results.some((r) => FAILED.has(r.status)) ? 1 : 0;
+  return { kind, results, elapsed, cancelled, exitCode, runResultsPath, project };
+}

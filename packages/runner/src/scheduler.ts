@@ -1,0 +1,70 @@
+/**
+ * Runs a DAG: a node starts as soon as all its parents finished, up to `threads` at once (dbt's graph queue).
+ * A node whose parent failed is skipped, and so is everything below it. Stops starting nodes when `stop()` says so.
+ */
+export interface ScheduleOptions<R> {
+  ids: string[];
+  /** Parents within `ids` (others are ignored). */
+  parents: Map<string, string[]>;
+  threads: number;
+  run(id: string, thread: number): Promise<R>;
+  /** Whether a finished node lets its children run. */
+  ok(result: R): boolean;
+  skip(id: string, failedAncestor: string): R;
+  /** Checked before starting each node: true stops the run (fail-fast, Ctrl-C); unstarted nodes are skipped. */
+  stop(): boolean;
+}
+
+export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>> {
+  const results = new Map<string, R>();
+  const inSet = new Set(o.ids);
+  const waiting = new Map<string, number>();
+  const children = new Map<string, string[]>();
+  for (const id of o.ids) {
+    const ps = (o.parents.get(id) ?? []).filter((p) => inSet.has(p) && p !== id);
+    waiting.set(id, ps.length);
+    for (const p of ps) children.set(p, [...(children.get(p) ?? []), id]);
+  }
+  const order = new Map(o.ids.map((id, i) => [id, i]));
+  const ready: string[] = o.ids.filter((id) => waiting.get(id) === 0);
+  const failedBy = new Map<string, string>();
+  const freeThreads = Array.from({ length: Math.max(1, o.threads) }, (_, i) => o.threads - i);
+  let running = 0;
+
+  return new Promise((resolve, reject) => {
+    const finish = (id: string, result: R): void => {
+      results.set(id, result);
+      const blocked = !o.ok(result);
+      for (const child of children.get(id) ?? []) {
+        if (blocked && !failedBy.has(child)) failedBy.set(child, failedBy.get(id) ?? id);
+        const left = waiting.get(child)! - 1;
+        waiting.set(child, left);
+        if (left === 0) ready.push(child);
+      }
+      ready.sort((a, b) => order.get(a)! - order.get(b)!);
+    };
+    const pump = (): void => {
+      while (ready.length && running < o.threads) {
+        const id = ready.shift()!;
+        const cause = failedBy.get(id);
+        if (cause !== undefined || o.stop()) {
+          finish(id, o.skip(id, cause ?? id));
+          continue;
+        }
+        const thread = freeThreads.pop()!;
+        running++;
+        o.run(id, thread).then(
+          (r) => {
+            running--;
+            freeThreads.push(thread);
+            finish(id, r);
+            pump();
+          },
+          (error: unknown) => reject(error),
+        );
+      }
+      if (running === 0 && ready.length === 0) resolve(results);
+    };
+    pump();
+  });
+}

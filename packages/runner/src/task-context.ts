@@ -1,0 +1,24 @@
+import type { LogFile } from './artifacts/log-file.js';
+import type { ConnectionPool } from './connection-pool.js';
+import type { Project } from './core-api.js';
+import type { TaskKind } from './plan.js';
+import type { RelationCache } from './relation-cache.js';
+import type { SchemaCache } from './schema-cache.js';
+import type { EmitEvent } from './types.js';
+
+/** What every node of one task shares. */
+export interface TaskContext {
+  project: Project;
+  pool: ConnectionPool;
+  schemas: SchemaCache;
+  relations: RelationCache;
+  emit: EmitEvent;
+  log: LogFile;
+  kind: TaskKind;
+  invocationId: string;
+  total: number;
+  fullRefresh: boolean;
+  empty: boolean;
+  /** `--defer`: refs read from the state's relations. */
+  refOverrides?: Map<string, string>;
+}

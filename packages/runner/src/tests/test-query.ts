@@ -1,0 +1,23 @@
+import type { NodeConfig } from '@tsdbt/core';
+
+/** dbt's `get_test_sql`: counts failing rows and checks them against `warn_if` / `error_if`. */
+export function wrapTestSql(sql: string, config: NodeConfig): string {
+  const failCalc = config.fail_calc ?? 'count(*)';
+  const warnIf = config.warn_if ?? '!= 0';
+  const errorIf = config.error_if ?? '!= 0';
+  const limit = config.limit !== undefined && config.limit !== null ? `\nlimit ${Number(config.limit)}` : '';
+  const body = sql.replace(/[\s;]+$/u, '');
+  return (
+    `select\n  ${failCalc} as failures,\n  ${failCalc} ${warnIf} as should_warn,\n  ${failCalc} ${errorIf} as should_error\n` +
+    `from (\n${body}${limit}\n) dbt_internal_test`
+  );
+}
+
+export type TestVerdict = 'pass' | 'warn' | 'fail';
+
+/** dbt's verdict: `fail` when severity is error and error_if holds, `warn` when warn_if holds, else `pass`. */
+export function testVerdict(severity: string | undefined, shouldWarn: boolean, shouldError: boolean): TestVerdict {
+  if ((severity ?? 'error').toLowerCase() === 'error' && shouldError) return 'fail';
+  if (shouldWarn) return 'warn';
+  return 'pass';
+}

@@ -1,0 +1,66 @@
+import type { Connection, Dialect, Manifest, ManifestNode, RelationRef, RelationType, TargetConfig } from '@tsdbt/core';
+
+/** dbt's statuses: models/seeds/snapshots `success|error|skipped`, tests `pass|fail|warn|error|skipped`. */
+export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn' | 'no-op';
+
+export interface NodeResult {
+  uniqueId: string;
+  status: NodeStatus;
+  /** dbt's `message`: `OK`, `INSERT 3`, `Got 2 results, configured to fail if != 0`, the database error… */
+  message: string;
+  /** Failing rows of a test. */
+  failures: number | null;
+  rowsAffected?: number;
+  /** Seconds. */
+  executionTime: number;
+  startedAt: string;
+  completedAt: string;
+  /** The SQL that ran (dbt's compiled_code). */
+  compiledCode?: string;
+  /** The coded error when status is `error`. */
+  error?: { code: string; message: string; file?: string; line?: number };
+  thread: string;
+  relationName?: string;
+}
+
+/** Events the runner emits while it works; the CLI prints them. */
+export type RunEvent =
+  | { kind: 'start'; index: number; total: number; node: ManifestNode; relation: string }
+  | { kind: 'finish'; index: number; total: number; node: ManifestNode; relation: string; result: NodeResult }
+  | { kind: 'hook'; phase: 'on-run-start' | 'on-run-end'; index: number; total: number; sql: string; seconds?: number }
+  | { kind: 'info'; message: string }
+  | { kind: 'cancelled' };
+
+export type EmitEvent = (event: RunEvent) => void;
+
+/** Everything a materialization needs for one node; `compile` renders its SQL with runtime flags. */
+export interface NodeContext {
+  conn: Connection;
+  dialect: Dialect;
+  target: TargetConfig;
+  node: ManifestNode;
+  fullRefresh: boolean;
+  empty: boolean;
+  /** Render the node's SQL (ephemerals inlined); `isIncremental` as the materialization decides. */
+  compile(options?: { isIncremental?: boolean }): Promise<string>;
+  /** Render a hook or other template text in the node's context. */
+  render(sql: string): Promise<string>;
+  /** What exists in the warehouse (cached per schema for the run; materializations record what they build). */
+  relations: { get(conn: Connection, rel: RelationRef): Promise<RelationType | undefined>; set(rel: RelationRef, type: RelationType | undefined): Promise<void> };
+  /** Ensure a schema exists once per run. */
+  ensureSchema(database: string | undefined, schema: string): Promise<void>;
+  projectDir: string;
+  /** The project's manifest (unit tests resolve their inputs in it). */
+  manifest?: Manifest;
+  /** Compile any node with extra runtime settings (unit tests: ref overrides, var and macro overrides). */
+  compileOther?(uniqueId: string, extras: { refOverrides?: Map<string, string>; varOverrides?: Record<string, unknown>; macroOverrides?: Record<string, string>; isIncremental?: boolean }): Promise<string>;
+}
+
+/** What a materialization reports back (dbt's adapter_response plus the message). */
+export interface MaterializeOutcome {
+  message: string;
+  rowsAffected?: number;
+  compiledCode?: string;
+  status?: NodeStatus;
+  failures?: number | null;
+}

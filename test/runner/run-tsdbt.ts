@@ -1,0 +1,31 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../packages/cli/src/main.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/projects/', import.meta.url));
+
+/** A fresh copy of a fixture project in a temp folder (runs write target/, logs/ and the DuckDB file there). */
+export function copyFixture(name: string): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `tsdbt-${name}-`));
+  cpSync(join(FIXTURES, name), dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Run the real CLI entry in process on a project folder; captures what it prints. */
+export async function runTsdbt(dir: string, args: string[]): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  const stderrWrite = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((chunk: string | Uint8Array) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write;
+  try {
+    const exitCode = await main([...args, '--project-dir', dir, '--profiles-dir', dir]);
+    return { exitCode, stdout: out.join(''), stderr: err.join('') };
+  } finally {
+    process.stdout.write = stdoutWrite;
+    process.stderr.write = stderrWrite;
+  }
+}
