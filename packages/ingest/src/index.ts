@@ -1,1 +1,10 @@
-export {};
+export { runIngest } from './pipeline/run-ingest.js';
+export type { IngestOptions, IngestResult } from './pipeline/run-ingest.js';
+export { ingestStatus } from './status.js';
+export type { IngestStatus } from './status.js';
+export type { IngestEvent, PlannedTableInfo, TableResult } from './events.js';
+export { loadIngestConfig } from './config/load-ingest-config.js';
+export type { IngestConfig, TableSpec, SourceConfig } from './config/types.js';
+export { snakeCase, normalizeName } from './naming/snake-case.js';
+export { mssqlLogicalType } from './sources/mssql/mssql-types.js';
+export { isTransientMssqlError } from './sources/mssql/transient.js';

@@ -1,0 +1,31 @@
+import { loadAdapter } from '@tsdbt/core';
+import type { Adapter, Connection, Dialect, RelationRef, TargetConfig } from '@tsdbt/core';
+import { readProfileTarget } from './read-profile-target.js';
+
+/** Where ingest writes: a profile target's adapter, its dialect and the destination schema. */
+export interface Destination {
+  adapter: Adapter;
+  config: TargetConfig;
+  dialect: Dialect;
+  /** The dataset schema (`staging`); staged rows wait beside it in `_tsdbt_stage_<table>` so a replace can rename. */
+  schema: string;
+  database?: string;
+  connect(): Promise<Connection>;
+  relation(identifier: string, schema?: string): RelationRef;
+}
+
+export async function openDestination(options: {
+  projectDir: string; profilesDir?: string; profile?: string; target?: string; schema: string;
+}): Promise<Destination> {
+  const target = readProfileTarget(options);
+  const adapter = await loadAdapter(String(target.output.type));
+  const config = adapter.parseConfig(target.output, target.targetName, { projectDir: options.projectDir });
+  const dialect = adapter.createDialect(config);
+  const database = config.database || undefined;
+  const schema = dialect.normalizeIdentifier(options.schema);
+  return {
+    adapter, config, dialect, schema, database,
+    connect: () => adapter.connect(config),
+    relation: (identifier, s) => ({ database, schema: s ?? schema, identifier }),
+  };
+}

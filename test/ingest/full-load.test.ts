@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngest } from '@tsdbt/ingest';
+import { startTdsServer } from '../stand-ins/tds/server.mjs';
+import type { TdsServer } from '../stand-ins/tds/server.mjs';
+import { makeProject, mssqlSource } from './helpers/fixture-project.js';
+import { createOrderHeader, createProduct } from './helpers/source-tables.js';
+import { createSqlServerTable } from '../stand-ins/tds/catalog.mjs';
+import { queryWarehouse } from './helpers/warehouse.js';
+
+let server: TdsServer;
+
+beforeAll(async () => {
+  server = await startTdsServer();
+  await createOrderHeader(server.admin, 2500);
+  await createProduct(server.admin, 40);
+});
+afterAll(async () => server?.close());
+
+describe('full load through the TDS stand-in', () => {
+  it('lands every row with faithful types, snake_case names, load ids and a _tsdbt_loads row', async () => {
+    const project = makeProject();
+    project.writeIngest({ source: mssqlSource(server.port), chunk_size: 500, tables: ['Sales.SalesOrderHeader', { schema: 'Production' }] });
+    const result = await runIngest({ projectDir: project.dir });
+    expect(result.tables.map((t) => [t.source, t.status, t.rows])).toEqual([
+      ['Sales.SalesOrderHeader', 'loaded', 2500],
+      ['Production.Product', 'loaded', 40],
+    ]);
+    const cols = await queryWarehouse(project.warehouse, `SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = 'staging' AND table_name = 'sales_order_header' ORDER BY ordinal_position`);
+    expect(cols.map((c) => `${c.column_name} ${c.data_type}`)).toEqual([
+      'sales_order_id INTEGER', 'order_date TIMESTAMP', 'online_order_flag BOOLEAN', 'sales_order_number VARCHAR',
+      'account_number VARCHAR', 'customer_id INTEGER', 'sub_total DECIMAL(19,4)', 'freight DECIMAL(19,4)', 'comment VARCHAR',
+      'rowguid VARCHAR', 'modified_date TIMESTAMP', '_tsdbt_load_id VARCHAR',
+    ]);
+    const [row] = await queryWarehouse(project.warehouse, `SELECT * FROM staging.sales_order_header WHERE sales_order_id = 7`);
+    expect(row).toMatchObject({ order_date: '2024-01-01 07:00:00', online_order_flag: false, sub_total: '86.4192', freight: '1.7500', account_number: '10-4020-000007', _tsdbt_load_id: result.loadId });
+    const sums = await queryWarehouse(project.warehouse, `SELECT count(*) AS n, sum(sub_total)::VARCHAR AS s, count(comment) AS c FROM staging.sales_order_header`);
+    expect(sums[0]).toEqual({ n: '2500', s: '38595432.0000', c: '2000' });
+    const loads = await queryWarehouse(project.warehouse, `SELECT table_name, rows_loaded, status FROM staging._tsdbt_loads ORDER BY table_name`);
+    expect(loads).toEqual([
+      { table_name: 'product', rows_loaded: '40', status: 'loaded' },
+      { table_name: 'sales_order_header', rows_loaded: '2500', status: 'loaded' },
+    ]);
+    const staged = await queryWarehouse(project.warehouse, `SELECT count(*) AS n FROM information_schema.tables WHERE table_name LIKE '_tsdbt_stage_%'`);
+    expect(staged[0]!.n).toBe('0');
+  });
+});
+
+describe('full load from the embedded DuckDB source', () => {
+  it('reads a DuckDB file (path through env_var) and keeps exact decimals and microseconds', async () => {
+    const project = makeProject('embedded');
+    const file = join(project.dir, 'sales_source.duckdb');
+    const instance = await DuckDBInstance.create(file);
+    const conn = await instance.connect();
+    await createProduct(conn, 25);
+    await conn.run(`CREATE SCHEMA "Sales"; CREATE TABLE "Sales"."CurrencyRate" ("CurrencyRateID" INTEGER PRIMARY KEY, "AverageRate" DECIMAL(19,4), "CurrencyRateDate" TIMESTAMP)`);
+    await conn.run(`INSERT INTO "Sales"."CurrencyRate" VALUES (1, 1.0002, '2011-05-31 00:00:00.123456'), (2, 1.5500, '2011-06-01')`);
+    conn.closeSync();
+    instance.closeSync();
+    process.env.TSDBT_TEST_SOURCE_DB = file;
+    project.writeIngest({ source: { type: 'duckdb', path: "{{ env_var('TSDBT_TEST_SOURCE_DB', 'data/sales_source.duckdb') }}" }, tables: ['Production.Product', 'Sales.CurrencyRate'] });
+    const result = await runIngest({ projectDir: project.dir });
+    expect(result.tables.map((t) => [t.destination, t.rows])).toEqual([["staging.product", 25], ['staging.currency_rate', 2]]);
+    const rates = await queryWarehouse(project.warehouse, `SELECT currency_rate_id, average_rate, currency_rate_date FROM staging.currency_rate ORDER BY 1`);
+    expect(rates).toEqual([
+      { currency_rate_id: 1, average_rate: '1.0002', currency_rate_date: '2011-05-31 00:00:00.123456' },
+      { currency_rate_id: 2, average_rate: '1.5500', currency_rate_date: '2011-06-01 00:00:00' },
+    ]);
+    const product = await queryWarehouse(project.warehouse, `SELECT data_type FROM information_schema.columns WHERE table_name = 'product' AND column_name = 'standard_cost'`);
+    expect(product[0]!.data_type).toBe('DECIMAL(19,4)');
+  });
+});
+
+describe('exact decimals through SQL Server', () => {
+  it('keeps money and wide decimals exact beyond what a double holds', async () => {
+    await createSqlServerTable(server.admin, 'Sales', 'Exact', [{ name: 'ID', type: 'int', pk: true }, { name: 'Big', type: 'money' }, { name: 'Wide', type: 'decimal(38,6)' }, { name: 'Narrow', type: 'decimal(9,2)' }]);
+    await server.admin.run(`INSERT INTO "Sales"."Exact" VALUES (1, 922337203685477.5807, 12345678901234567890.123456, 1234567.89), (2, -0.0001, -0.000001, -0.01)`);
+    const project = makeProject('exact');
+    project.writeIngest({ source: mssqlSource(server.port), tables: ['Sales.Exact'] });
+    await runIngest({ projectDir: project.dir });
+    const rows = await queryWarehouse(project.warehouse, `SELECT big::VARCHAR AS big, wide::VARCHAR AS wide, narrow::VARCHAR AS narrow FROM staging.exact ORDER BY id`);
+    expect(rows).toEqual([
+      { big: '922337203685477.5807', wide: '12345678901234567890.123456', narrow: '1234567.89' },
+      { big: '-0.0001', wide: '-0.000001', narrow: '-0.01' },
+    ]);
+  });
+});
