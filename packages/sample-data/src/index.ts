@@ -1,1 +1,16 @@
-export {};
+export { generate, FIRST_ORDER_ID } from './generate/generate.js';
+export type { GenerateOptions } from './generate/generate.js';
+export type { Sink, World } from './generate/world.js';
+export { writeGeneratedFile } from './write-generated.js';
+export { parseOptions, USAGE } from './options.js';
+export type { SampleOptions } from './options.js';
+export { runSample } from './run.js';
+export type { RunResult } from './run.js';
+export { countRows } from './count-rows.js';
+export { TABLES, tableDef, duckdbType } from './tables.js';
+export type { TableDef, ColumnDef } from './tables.js';
+export { SampleDataError } from './errors.js';
+export { readInfo, INFO_TABLE } from './duckdb-file.js';
+export type { SampleInfo } from './duckdb-file.js';
+export { advanceFile } from './advance-file.js';
+export { loadCsvFolder } from './from-csv.js';

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm start`: the whole sales pipeline on the embedded default, each step the same command a user would type.
+// generate the source (once) → ingest → build (models + tests) → docs → print the six answers.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const project = join(root, 'project');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const source = process.env.SALES_SOURCE_DB ? resolve(project, process.env.SALES_SOURCE_DB) : join(project, 'data', 'adventureworks.duckdb');
+const warehouse = process.env.SALES_WAREHOUSE_DB ? resolve(project, process.env.SALES_WAREHOUSE_DB) : join(project, 'target', 'sales.duckdb');
+
+function step(title, command, args) {
+  process.stdout.write(`\n== ${title}\n$ ${[command.replace(root + '/', ''), ...args].join(' ')}\n`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: project, stdio: 'inherit' });
+  if (result.status !== 0) {
+    process.stderr.write(`\n${title} failed (exit ${result.status ?? result.signal}); stopping.\n`);
+    process.exit(result.status || 1);
+  }
+  process.stdout.write(`-- ${title}: ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
+}
+
+const started = Date.now();
+if (existsSync(source)) process.stdout.write(`\n== Source data: ${source} exists, not regenerated\n`);
+else step('Generate the source data (scale 1)', bin('tsdbt-sample'), ['--out', source, '--scale', '1']);
+step('Ingest into the warehouse', bin('tsdbt'), ['ingest']);
+step('Build models and run tests', bin('tsdbt'), ['build']);
+step('Generate the docs', bin('tsdbt'), ['docs', 'generate']);
+step('Answers', process.execPath, [join(root, 'scripts', 'answers.mjs'), '--db', warehouse]);
+process.stdout.write(`\nPipeline finished in ${((Date.now() - started) / 1000).toFixed(1)}s. ` +
+  `Browse the docs with: npx tsdbt docs serve --project-dir project\n`);
