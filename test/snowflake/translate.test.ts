@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../stand-ins/snowflake/translate.mjs';
+
+const t = (sql: string): string => translate(sql, { context: { CURRENT_DATABASE: 'DB' } });
+
+describe('Snowflake stand-in: the rewrites to DuckDB', () => {
+  it('upper-cases unquoted identifiers and keeps quoted ones and strings', () => {
+    expect(t(`select a, "Mixed", 'Text' from s.t`)).toBe(`SELECT A, "Mixed", 'Text' FROM S.T`);
+  });
+  it('drops transient, secure, copy grants, cluster by', () => {
+    expect(t('create or replace transient table d.s.t cluster by (a, b) copy grants as (select 1 as a)')).toBe('CREATE OR REPLACE TABLE D.S.T AS (SELECT 1 AS A)');
+    expect(t('create or replace secure view v copy grants as (select 1 as a)')).toBe('CREATE OR REPLACE VIEW V AS (SELECT 1 AS A)');
+  });
+  it('maps types in casts and column lists, leaving column names alone', () => {
+    expect(t('select x::number(10,2), y::timestamp_ntz(9), z::variant, cast(w as int) from t')).toBe('SELECT X::DECIMAL(10,2), Y::TIMESTAMP, Z::JSON, CAST(W AS BIGINT) FROM T');
+    expect(t('create table t (number number, s string, ts timestamp_tz)')).toBe('CREATE TABLE T (NUMBER DECIMAL(38,0), S VARCHAR, TS TIMESTAMPTZ)');
+  });
+  it('rewrites iff, dateadd, datediff, to_varchar, context functions and placeholders', () => {
+    expect(t('select iff(a > 1, 1, 0), dateadd(day, -1, d), datediff(month, a, b), to_varchar(d, \'YYYY-MM\'), current_database() from t where a = ? and b = :2'))
+      .toBe("SELECT IF(A > 1, 1, 0), DATE_ADD(D, INTERVAL (-1) DAY), DATE_DIFF('MONTH', A, B), STRFTIME(D, '%Y-%m'), 'DB' FROM T WHERE A = $1 AND B = $2");
+  });
+  it('scopes DB.information_schema to that database, and decodes backslash escapes', () => {
+    expect(t("select table_name from db.information_schema.tables where table_schema = 'X'"))
+      .toBe("SELECT TABLE_NAME FROM (SELECT * FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_CATALOG = 'DB') AS TABLES WHERE TABLE_SCHEMA = 'X'");
+    expect(t("select 'a\\\\b', 'it\\'s'")).toBe("SELECT 'a\\b', 'it''s'");
+  });
+  it("understands the Snowflake forms of core's cross-database macros", () => {
+    expect(t("select boolor_agg(x), charindex('a', s, 1), last_day(d, 'year'), convert_timezone('UTC', current_timestamp()), try_cast(x as varchar), md5(cast(x as varchar)) from t"))
+      .toBe("SELECT BOOL_OR(X), STRPOS(S, 'a'), CAST(DATE_TRUNC('YEAR', D) + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE), CAST(CURRENT_TIMESTAMP AS TIMESTAMPTZ), TRY_CAST(X AS VARCHAR), MD5(CAST(X AS VARCHAR)) FROM T");
+    expect(t("select listagg(n, ', ') within group (order by n desc), dateadd(day, 1, dateadd(month, iff(a, 1, 2), d)) from t"))
+      .toBe("SELECT STRING_AGG(N, ', ' ORDER BY N DESC), DATE_ADD(DATE_ADD(D, INTERVAL (IF(A, 1, 2)) MONTH), INTERVAL (1) DAY) FROM T");
+  });
+});
