@@ -1,1 +1,11 @@
-export {};
+export { generateDocs, type GenerateDocsOptions, type GeneratedDocs } from './generate-docs.js';
+export { serveDocs, type ServeDocsOptions, type DocsServer } from './serve-docs.js';
+export { buildPayload, DETAIL_CHUNK_SIZE, type PayloadInput, type BuiltPayload } from './build-payload.js';
+export { columnLineageForSql, type SqlLineageOptions } from './lineage/column-lineage.js';
+export { projectColumnLineage, type LineageCache } from './lineage/project-lineage.js';
+export { RelationLookup } from './lineage/relation-lookup.js';
+export type { ColumnLineage, LineageKind, LineageSource, KnownRelation } from './lineage/types.js';
+export type * from './artifacts.js';
+export type * from './site-payload.js';
+export { readCatalog } from './read-catalog.js';
+export { readDashboard, DASHBOARD_QUERIES, DASHBOARD_MODELS } from './dashboard-queries.js';
