@@ -13,17 +13,24 @@ function distance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest candidate to `name`, when it is close enough to be a plausible typo. */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The closest candidate to `name` across one or more pools, ignoring case, when it is close enough to be a
+ * plausible typo. Candidates whose length alone puts them out of reach are skipped without computing a distance.
+ */
+export function closestName(name: string, ...pools: Iterable<string>[]): string | undefined {
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  const lower = name.toLowerCase();
   let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = distance(name.toLowerCase(), c.toLowerCase());
-    if (d < bestScore) {
-      best = c;
-      bestScore = d;
+  let bestScore = limit + 1;
+  for (const pool of pools) {
+    for (const candidate of pool) {
+      if (Math.abs(candidate.length - name.length) >= bestScore) continue;
+      const d = distance(lower, candidate.toLowerCase());
+      if (d < bestScore) {
+        best = candidate;
+        bestScore = d;
+      }
     }
   }
-  if (best === undefined) return undefined;
-  return bestScore <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  return best;
 }

@@ -1,5 +1,5 @@
 /** The helpers compiled templates call (`R.*`): lookups, calls, iteration, and Python-flavoured values. */
-import { closestName } from './closest-name.js';
+import { closestName } from '../diagnostics/suggest.js';
 import { Loop } from './loop.js';
 import { makeMacro, setMacroRuntime, type MacroBody } from './macro-object.js';
 import { pyMethods, type PyMethod } from './py-methods.js';

@@ -1,6 +1,6 @@
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ancestors, childrensParents, descendants } from '../graph/traverse.js';
-import { closest } from './closest.js';
+import { closestName as closest } from '../diagnostics/suggest.js';
 import { expandSelection, incorporateIndirect } from './indirect.js';
 import { METHODS } from './methods.js';
 import type { MethodContext, SelectionCriteria, SelectionSet, SelectionSpec } from './types.js';

@@ -1,4 +1,4 @@
-import { closest } from './closest.js';
+import { closestName as closest } from '../diagnostics/suggest.js';
 import { fieldMethod, namedTypeMethod, packageMethod, resourceTypeMethod, sourceMethod, tagMethod, testNameMethod, testTypeMethod } from './method-attributes.js';
 import { configMethod } from './method-config.js';
 import { fileMethod, fqnMethod, pathMethod } from './method-names.js';

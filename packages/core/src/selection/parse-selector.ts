@@ -1,5 +1,5 @@
 import { TsdbtError } from '../diagnostics/diagnostic.js';
-import { closest } from './closest.js';
+import { closestName as closest } from '../diagnostics/suggest.js';
 import { checkMethod } from './methods.js';
 import { parseCriteria, type SpecOrigin } from './parse-spec.js';
 import { yamlError } from './selector-definitions.js';
