@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints the answers to the six business questions from the sales warehouse's analytics tables.
-// Usage: node scripts/answers.mjs [--db project/target/sales.duckdb]
+// Usage: node scripts/answers.mjs [--db project/data/sales_warehouse.duckdb]
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,10 +8,10 @@ import { DuckDBInstance } from '@duckdb/node-api';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
 if (values.help) {
-  console.log('Usage: node scripts/answers.mjs [--db <warehouse.duckdb>]  (default: project/target/sales.duckdb)');
+  console.log('Usage: node scripts/answers.mjs [--db <warehouse.duckdb>]  (default: project/data/sales_warehouse.duckdb)');
   process.exit(0);
 }
-const db = resolve(values.db ?? new URL('../project/target/sales.duckdb', import.meta.url).pathname);
+const db = resolve(values.db ?? new URL('../project/data/sales_warehouse.duckdb', import.meta.url).pathname);
 if (!existsSync(db)) {
   console.error(`answers: no warehouse at ${db} — run the ingest and \`tsdbt build\` first`);
   process.exit(2);

@@ -5,12 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
+// --project-dir and --scale let the end-to-end test run the same script on a copy at a small scale.
+const { values: flags } = parseArgs({ options: { 'project-dir': { type: 'string' }, scale: { type: 'string', default: '1' } } });
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const project = join(root, 'project');
+const project = flags['project-dir'] ? resolve(flags['project-dir']) : join(root, 'project');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const source = process.env.SALES_SOURCE_DB ? resolve(project, process.env.SALES_SOURCE_DB) : join(project, 'data', 'adventureworks.duckdb');
-const warehouse = process.env.SALES_WAREHOUSE_DB ? resolve(project, process.env.SALES_WAREHOUSE_DB) : join(project, 'target', 'sales.duckdb');
+const warehouse = process.env.SALES_WAREHOUSE_DB ? resolve(project, process.env.SALES_WAREHOUSE_DB) : join(project, 'data', 'sales_warehouse.duckdb');
 
 function step(title, command, args) {
   process.stdout.write(`\n== ${title}\n$ ${[command.replace(root + '/', ''), ...args].join(' ')}\n`);
@@ -25,10 +28,10 @@ function step(title, command, args) {
 
 const started = Date.now();
 if (existsSync(source)) process.stdout.write(`\n== Source data: ${source} exists, not regenerated\n`);
-else step('Generate the source data (scale 1)', bin('tsdbt-sample'), ['--out', source, '--scale', '1']);
+else step(`Generate the source data (scale ${flags.scale})`, bin('tsdbt-sample'), ['--out', source, '--scale', flags.scale]);
 step('Ingest into the warehouse', bin('tsdbt'), ['ingest']);
 step('Build models and run tests', bin('tsdbt'), ['build']);
 step('Generate the docs', bin('tsdbt'), ['docs', 'generate']);
 step('Answers', process.execPath, [join(root, 'scripts', 'answers.mjs'), '--db', warehouse]);
 process.stdout.write(`\nPipeline finished in ${((Date.now() - started) / 1000).toFixed(1)}s. ` +
-  `Browse the docs with: npx tsdbt docs serve --project-dir project\n`);
+  `Browse the docs with: npx tsdbt docs serve --project-dir ${project.replace(root + '/', '')}\n`);

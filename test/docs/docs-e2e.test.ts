@@ -22,7 +22,7 @@ const project = join(work, 'project');
 const FACT = 'model.sales_analytics.fact_sales';
 
 function tsdbt(args: string[]) {
-  // The project's default warehouse (target/sales.duckdb), whatever the caller's environment says.
+  // The project's default warehouse (data/sales_warehouse.duckdb), whatever the caller's environment says.
   const env = { ...process.env };
   delete env.SALES_WAREHOUSE_DB;
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: work, env });
@@ -30,7 +30,7 @@ function tsdbt(args: string[]) {
 }
 
 async function query(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(join(project, 'target', 'sales.duckdb'), { access_mode: 'READ_ONLY' });
+  const instance = await DuckDBInstance.create(join(project, 'data', 'sales_warehouse.duckdb'), { access_mode: 'READ_ONLY' });
   const conn = await instance.connect();
   try {
     return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
@@ -47,10 +47,11 @@ describe.skipIf(!existsSync(bin))('tsdbt docs on the sales project', () => {
   let generated: ReturnType<typeof tsdbt>;
 
   beforeAll(async () => {
-    cpSync(join(root, 'project'), project, { recursive: true, filter: (p) => !p.startsWith(join(root, 'project', 'target')) });
+    cpSync(join(root, 'project'), project, { recursive: true, filter: (p) => !/[/\\](target|data|logs)$/.test(p) });
     mkdirSync(join(project, 'target'), { recursive: true });
+    mkdirSync(join(project, 'data'), { recursive: true });
     await writeGeneratedFile(join(work, 'source.duckdb'), { scale: 0.01, seed: 42 });
-    const instance = await DuckDBInstance.create(join(project, 'target', 'sales.duckdb'));
+    const instance = await DuckDBInstance.create(join(project, 'data', 'sales_warehouse.duckdb'));
     const conn = await instance.connect();
     await landSource(conn, join(work, 'source.duckdb'));
     conn.closeSync();

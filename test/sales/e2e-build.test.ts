@@ -23,7 +23,7 @@ function project(name: string, sampleArgs: string[]): { dir: string; run: (...a:
   const dir = join(work, name);
   cpSync(PROJECT, dir, { recursive: true, filter: (src) => !/[/\\](target|data|logs)$/.test(src) });
   mkdirSync(join(dir, 'target'), { recursive: true });
-  const env = { ...process.env, SALES_SOURCE_DB: join(dir, 'data/source.duckdb'), SALES_WAREHOUSE_DB: join(dir, 'target/sales.duckdb') };
+  const env = { ...process.env, SALES_SOURCE_DB: join(dir, 'data/source.duckdb'), SALES_WAREHOUSE_DB: join(dir, 'data/sales_warehouse.duckdb') };
   const sample = spawnSync(process.execPath, [SAMPLE, '--out', env.SALES_SOURCE_DB, ...sampleArgs], { encoding: 'utf8' });
   if (sample.status !== 0) throw new Error(`tsdbt-sample failed: ${sample.stderr}`);
   const run = (...args: string[]) => spawnSync(process.execPath, args[0]!.endsWith('.mjs') ? args : [CLI, ...args, '--project-dir', dir],
@@ -50,13 +50,13 @@ describe.skipIf(!built)('sales project through tsdbt (needs `tsc -b`)', () => {
     const build = p.run('build');
     expect(build.status, String(build.stdout) + String(build.stderr)).toBe(0);
     expect(String(build.stdout)).toMatch(/ERROR=0/);
-    const answers = p.run(join(ROOT, 'scripts/answers.mjs'), '--db', join(p.dir, 'target/sales.duckdb'));
+    const answers = p.run(join(ROOT, 'scripts/answers.mjs'), '--db', join(p.dir, 'data/sales_warehouse.duckdb'));
     expect(answers.status, String(answers.stderr)).toBe(0);
     for (const title of ['Top 10 customers by lifetime value', 'Top 10 states by customers', 'Top 10 products by net revenue',
       'Net revenue by month', 'Top 10 products by return rate', 'Discount bands']) expect(String(answers.stdout)).toContain(title);
 
     // Tamper with one order's subtotal in the landed data: its lines no longer reconcile, so the build must fail.
-    const instance = await DuckDBInstance.create(join(p.dir, 'target/sales.duckdb'));
+    const instance = await DuckDBInstance.create(join(p.dir, 'data/sales_warehouse.duckdb'));
     const conn = await instance.connect();
     await conn.run(`UPDATE staging.sales_order_header SET sub_total = sub_total + 1
       WHERE sales_order_id = (SELECT min(sales_order_id) FROM staging.sales_order_header)`);
@@ -73,7 +73,7 @@ describe.skipIf(!built)('sales project through tsdbt (needs `tsc -b`)', () => {
     const count = (db: string) => scalarRow(db, `SELECT count(*)::INTEGER AS orders,
       (SELECT count(*)::INTEGER FROM staging.sales_order_header WHERE comment IS NOT NULL) AS revised
       FROM staging.sales_order_header`);
-    const warehouse = join(p.dir, 'target/sales.duckdb');
+    const warehouse = join(p.dir, 'data/sales_warehouse.duckdb');
     const before = await count(warehouse);
     const advance = spawnSync(process.execPath, [SAMPLE, '--out', join(p.dir, 'data/source.duckdb'), '--advance', '5'], { encoding: 'utf8' });
     expect(advance.status, advance.stderr).toBe(0);
@@ -93,7 +93,7 @@ describe.skipIf(!built)('sales project through tsdbt (needs `tsc -b`)', () => {
     expect(p.run('ingest').status).toBe(0);
     const build = p.run('build');
     expect(build.status, String(build.stdout)).toBe(0);
-    const r = await scalarRow(join(p.dir, 'target/sales.duckdb'), `SELECT
+    const r = await scalarRow(join(p.dir, 'data/sales_warehouse.duckdb'), `SELECT
       (SELECT sum(line_total)::VARCHAR FROM analytics.fact_sales) AS net,
       (SELECT count(*)::INTEGER FROM staging.stg_customers) AS customers,
       (SELECT max(return_rate) FROM analytics.product_demand) AS max_rate`);
