@@ -2,7 +2,9 @@ import type { ManifestNode } from '@tsdbt/core';
 import { compileNode, renderSql } from './core-api.js';
 import type { RenderRuntime } from './core-api.js';
 import { describeFailure, executeNode } from './execute-node.js';
+import { loggedConnection } from './logged-connection.js';
 import { displayRelation } from './node-relation.js';
+import { withQueryTag } from './query-tag.js';
 import type { TaskContext } from './task-context.js';
 import type { NodeContext, NodeResult } from './types.js';
 
@@ -20,7 +22,8 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
   task.emit({ kind: 'start', index, total: task.total, node, relation });
   task.log.write('debug', `Began running node ${node.unique_id}`);
   const startedAt = new Date();
-  const result = await task.pool.with(async (conn): Promise<NodeResult> => {
+  const result = await task.pool.with(async (pooled): Promise<NodeResult> => {
+    const conn = loggedConnection(pooled, (sql) => task.log.write('debug', `On ${node.unique_id}: ${sql}`));
     const runtime: RenderRuntime = { execute: true, connection: conn, fullRefresh: task.fullRefresh, empty: task.empty, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
     const ctx: NodeContext = {
       conn,
@@ -39,7 +42,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
     };
     const base = { uniqueId: node.unique_id, startedAt: startedAt.toISOString(), thread: `Thread-${thread}`, relationName: node.relation_name ?? undefined };
     try {
-      const out = await executeNode(ctx);
+      const out = await withQueryTag(ctx, () => executeNode(ctx));
       const completed = new Date();
       return {
         ...base,

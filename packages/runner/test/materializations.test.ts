@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeNode } from '../src/execute-node.js';
+import { loggedConnection } from '../src/logged-connection.js';
 import { duckDbHarness } from './duckdb-context.js';
 
 type Harness = Awaited<ReturnType<typeof duckDbHarness>>;
@@ -92,6 +93,37 @@ describe('merge_update_columns', () => {
       await executeNode(h.ctx(node, "select 1 as id, 'a' as name, 10 as score"));
       await executeNode(h.ctx(node, "select 1 as id, 'A' as name, 99 as score"));
       expect(await h.rows('select id, name, score from main.mu')).toEqual([[1, 'A', 10]]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe('default incremental strategy comes from the dialect', () => {
+  /** Run an incremental model twice (create, then one incremental batch) and return the SQL of the second run. */
+  async function secondRun(h: Harness, dialect: Harness['dialect'], name: string): Promise<string[]> {
+    const node = h.node(name, { materialized: 'incremental', unique_key: 'id' });
+    await executeNode({ ...h.ctx(node, "select 1 as id, 'a' as v"), dialect });
+    const sent: string[] = [];
+    const conn = loggedConnection(h.conn, (sql) => sent.push(sql));
+    await executeNode({ ...h.ctx(node, "select 1 as id, 'b' as v union all select 2 as id, 'c' as v"), conn, dialect });
+    expect(await h.rows(`select id, v from main.${name} order by id`)).toEqual([[1, 'b'], [2, 'c']]);
+    return sent;
+  }
+
+  it("DuckDB's is delete+insert (dbt-duckdb), and a dialect that says merge gets merge, with no name check", async () => {
+    const h = await duckDbHarness();
+    try {
+      expect(h.dialect.defaultIncrementalStrategy).toBe('delete+insert');
+      const duck = await secondRun(h, h.dialect, 'di');
+      expect(duck.some((s) => /^delete from/u.test(s))).toBe(true);
+      expect(duck.some((s) => /^merge into/u.test(s))).toBe(false);
+      // Same DuckDB dialect, same name, only the declared default differs.
+      const merging = Object.assign(Object.create(h.dialect) as Harness['dialect'], { defaultIncrementalStrategy: 'merge' });
+      expect(merging.name).toBe('duckdb');
+      const merged = await secondRun(h, merging, 'mg');
+      expect(merged.some((s) => /^merge into/u.test(s))).toBe(true);
+      expect(merged.some((s) => /^delete from/u.test(s))).toBe(false);
     } finally {
       await h.close();
     }

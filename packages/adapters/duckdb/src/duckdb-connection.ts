@@ -1,9 +1,12 @@
 import { DuckDBResultReader, ResultReturnType } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { TsdbtError, isTsdbtError } from '@tsdbt/core';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { TsdbtError } from '@tsdbt/core';
 import type { ColumnInfo, Connection, LoadColumn, QueryResult, RelationInfo, RelationRef, RelationType } from '@tsdbt/core';
 import type { DuckDbConfig } from './duckdb-config.js';
 import { DuckDbDialect } from './duckdb-dialect.js';
+import { duckDbError } from './duckdb-errors.js';
 import { acquireInstance, releaseInstance } from './duckdb-instances.js';
 import { appendValue, toParam, toQueryResult } from './duckdb-values.js';
 
@@ -11,18 +14,6 @@ const dialect = new DuckDbDialect();
 
 function relationType(tableType: unknown): RelationType {
   return tableType === 'VIEW' ? 'view' : 'table';
-}
-
-/** Wrap a driver error with a stable code, keeping DuckDB's own message and error as the cause. */
-export function duckDbError(error: unknown, sql?: string): TsdbtError {
-  if (isTsdbtError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  const cancelled = /INTERRUPT|Interrupted/u.test(message);
-  return new TsdbtError(cancelled ? 'TSDBT_QUERY_CANCELLED' : 'TSDBT_DATABASE_ERROR', message, {
-    cause: error,
-    exitCode: cancelled ? 130 : 1,
-    hint: sql && !cancelled ? `while running: ${sql.length > 200 ? `${sql.slice(0, 200)}…` : sql}` : undefined,
-  });
 }
 
 /** One session on a shared DuckDB instance. Not for concurrent statements: the runner keeps one per thread. */
@@ -42,12 +33,17 @@ export class DuckDbConnection implements Connection {
 
   static async open(config: DuckDbConfig): Promise<DuckDbConnection> {
     try {
+      // A fresh clone has no target/ yet: DuckDB creates the file but not its folder.
+      if (!config.path.startsWith(':memory:')) mkdirSync(dirname(config.path), { recursive: true });
       const instance = await acquireInstance(config.path, config.settings);
       return new DuckDbConnection(await instance.connect(), config.path);
     } catch (error) {
-      throw new TsdbtError('TSDBT_CONNECTION_FAILED', `Could not open DuckDB database '${config.path}': ${(error as Error).message}`, {
+      const message = (error as Error).message;
+      throw new TsdbtError('TSDBT_CONNECTION_FAILED', `Could not open DuckDB database '${config.path}': ${message}`, {
         cause: error,
-        hint: 'Another process may hold the file open (DuckDB allows one writer process per file).',
+        hint: /lock/iu.test(message)
+          ? 'Another process holds the file open (DuckDB allows one writer process per file): stop it, or point path: at another file.'
+          : `Check that '${config.path}' can be created and written (the path: of the duckdb target in profiles.yml).`,
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { Capabilities, ColumnInfo, CreateOptions, Dialect, MergeOptions, RelationRef, RelationType } from '@tsdbt/core';
+import type { Capabilities, ColumnInfo, CreateOptions, Dialect, IncrementalStrategy, MergeOptions, RelationRef, RelationType } from '@tsdbt/core';
 
 export const duckDbCapabilities: Capabilities = Object.freeze({
   transactionalDdl: true,
@@ -45,6 +45,8 @@ const q = (identifier: string): string => `"${identifier.replace(/"/gu, '""')}"`
 /** DuckDB's SQL, pure: every method returns text (golden-tested in test/duckdb-dialect.test.ts). */
 export class DuckDbDialect implements Dialect {
   readonly name = 'duckdb';
+  /** dbt-duckdb's default incremental strategy with a unique_key. */
+  readonly defaultIncrementalStrategy: IncrementalStrategy = 'delete+insert';
   readonly capabilities = duckDbCapabilities;
 
   quote(identifier: string): string {

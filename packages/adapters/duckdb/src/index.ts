@@ -6,6 +6,7 @@ export const adapter = duckDbAdapter as unknown as Adapter;
 export default adapter;
 export { duckDbAdapter } from './duckdb-adapter.js';
 export { DuckDbDialect, duckDbCapabilities, formatTimestamp } from './duckdb-dialect.js';
-export { DuckDbConnection, duckDbError } from './duckdb-connection.js';
+export type { DuckDbConnection } from './duckdb-connection.js';
+export { duckDbError } from './duckdb-errors.js';
 export { parseDuckDbConfig, catalogNameForPath } from './duckdb-config.js';
 export type { DuckDbConfig } from './duckdb-config.js';

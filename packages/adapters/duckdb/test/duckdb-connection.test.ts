@@ -71,7 +71,8 @@ describe('DuckDB connection', () => {
   });
 
   it('fails clearly when the file cannot be opened', async () => {
-    const bad = duckDbAdapter.parseConfig({ type: 'duckdb', path: join(dir, 'no/such/dir/x.duckdb') }, 'dev', { projectDir: dir });
+    // A missing folder is created (duckdb-open.test.ts); a folder that is a file cannot be.
+    const bad = duckDbAdapter.parseConfig({ type: 'duckdb', path: join(dir, 'conn.duckdb/x.duckdb') }, 'dev', { projectDir: dir });
     await expect(duckDbAdapter.connect(bad)).rejects.toMatchObject({ code: 'TSDBT_CONNECTION_FAILED' });
   });
 });

@@ -10,6 +10,6 @@ export const snowflakeAdapter: Adapter<SnowflakeConfig> = {
   capabilities: snowflakeCapabilities,
   parseConfig: parseSnowflakeConfig,
   toSafeJson: snowflakeSafeJson,
-  createDialect: () => new SnowflakeDialect(),
+  createDialect: (config) => new SnowflakeDialect({ defaultQueryTag: config.queryTag }),
   connect: (config) => SnowflakeConnection.open(config),
 };

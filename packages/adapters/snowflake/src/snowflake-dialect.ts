@@ -1,4 +1,4 @@
-import type { Capabilities, ColumnInfo, CreateOptions, Dialect, MergeOptions, RelationRef, RelationType } from '@tsdbt/core';
+import type { Capabilities, ColumnInfo, CreateOptions, Dialect, IncrementalStrategy, MergeOptions, RelationRef, RelationType } from '@tsdbt/core';
 
 export const snowflakeCapabilities: Capabilities = Object.freeze({
   transactionalDdl: false,
@@ -51,6 +51,11 @@ export function formatTimestamp(d: Date): string {
 export class SnowflakeDialect implements Dialect {
   readonly name = 'snowflake';
   readonly capabilities = snowflakeCapabilities;
+  /** dbt-snowflake's default incremental strategy. */
+  readonly defaultIncrementalStrategy: IncrementalStrategy = 'merge';
+
+  /** `defaultQueryTag`: the profile's `query_tag`, which the session goes back to after a model's own tag. */
+  constructor(private readonly options: { defaultQueryTag?: string } = {}) {}
 
   quote(identifier: string): string {
     return `"${identifier.replace(/"/gu, '""')}"`;
@@ -185,9 +190,10 @@ export class SnowflakeDialect implements Dialect {
     return `show terse objects like ${this.literal(this.resolvedName(rel.identifier))} in schema ${this.renderRelation({ database: rel.database, schema: '', identifier: rel.schema })}`;
   }
 
-  /** `query_tag` per model, as dbt-snowflake sets it around the model's statements. */
-  setQueryTag(tag: string | undefined): string {
-    return tag === undefined ? 'alter session unset query_tag' : `alter session set query_tag = ${this.literal(tag)}`;
+  /** `query_tag` per model, as dbt-snowflake sets it around the model's statements; `null` restores the profile's. */
+  setQueryTag(tag: string | null): string {
+    const value = tag ?? this.options.defaultQueryTag;
+    return value ? `alter session set query_tag = ${this.literal(value)}` : 'alter session unset query_tag';
   }
 
   beginTransaction(): string {

@@ -76,7 +76,8 @@ describe('Snowflake dialect: golden SQL, no server', () => {
     expect(d.literal(12n)).toBe('12');
     expect(d.literal(new Date(Date.UTC(2024, 1, 29, 13, 14, 15)))).toBe("'2024-02-29 13:14:15.000'::timestamp_ntz");
     expect(d.setQueryTag('nightly')).toBe("alter session set query_tag = 'nightly'");
-    expect(d.setQueryTag(undefined)).toBe('alter session unset query_tag');
+    expect(d.setQueryTag(null)).toBe('alter session unset query_tag');
+    expect(new SnowflakeDialect({ defaultQueryTag: 'from profile' }).setQueryTag(null)).toBe("alter session set query_tag = 'from profile'");
     expect(d.typeName('timestamp')).toBe('timestamp_ntz');
     expect(d.typeName('numeric')).toBe('numeric(28,6)');
   });

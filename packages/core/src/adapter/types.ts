@@ -107,7 +107,20 @@ export interface Dialect {
   typeName(portable: 'string' | 'timestamp' | 'numeric' | 'int' | 'bigint' | 'boolean' | 'float' | 'date' | 'time' | 'binary' | 'timestamptz'): string;
   /** A literal for a JS value (strings quoted and escaped, null, booleans, numbers). */
   literal(value: unknown): string;
+  /**
+   * The incremental strategy a model with a `unique_key` and no `incremental_strategy` uses (dbt-duckdb:
+   * `delete+insert`; dbt-snowflake: `merge`). Without a unique key every default appends. Unset: `delete+insert`.
+   */
+  readonly defaultIncrementalStrategy?: IncrementalStrategy;
+  /**
+   * Where the warehouse tags queries (Snowflake's `query_tag`): the statement that sets the session's tag to `tag`,
+   * or, with `null`, back to the target's own tag (unset when it has none). The runner sets a model's `query_tag`
+   * before its statements and restores it after. Absent: the warehouse has no query tags.
+   */
+  setQueryTag?(tag: string | null): string;
 }
+
+export type IncrementalStrategy = 'append' | 'merge' | 'delete+insert';
 
 /** A column of a bulk load: name and the warehouse type to create it with. */
 export interface LoadColumn {

@@ -26,8 +26,8 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
   const rel = nodeRelation(node, ctx.target, dialect);
   await ctx.ensureSchema(rel.database, rel.schema);
   const uniqueKey = uniqueKeyList(node.config.unique_key);
-  // dbt-duckdb's default: delete+insert with a unique key, append without one.
-  const strategy = node.config.incremental_strategy ?? (uniqueKey.length ? 'delete+insert' : 'append');
+  // The adapter's default with a unique key (dbt-duckdb: delete+insert; dbt-snowflake: merge), append without one.
+  const strategy = node.config.incremental_strategy ?? (uniqueKey.length ? (dialect.defaultIncrementalStrategy ?? 'delete+insert') : 'append');
   if (!STRATEGIES.has(strategy)) {
     throw new TsdbtError('TSDBT_INCREMENTAL_STRATEGY', `Unknown incremental_strategy '${strategy}' (known: ${[...STRATEGIES].join(', ')})`, {
       file: node.original_file_path,

@@ -1,7 +1,8 @@
 import { TsdbtError } from '@tsdbt/core';
-import type { Dialect, RelationRef } from '@tsdbt/core';
+import type { CreateOptions, Dialect, RelationRef } from '@tsdbt/core';
 import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { tableOptions } from './create-options.js';
 import { runNodeHooks } from './hooks.js';
 import { uniqueKeyList } from './incremental.js';
 
@@ -60,7 +61,7 @@ export async function materializeSnapshot(ctx: NodeContext): Promise<Materialize
     const columns = (await conn.getColumns(source)).map((x) => x.name);
     const plan = planFor(ctx, columns);
     const existing = await ctx.relations.get(conn, rel);
-    const statements = existing ? updateStatements(dialect, rel, source, columns, plan) : [createStatement(dialect, rel, source, plan)];
+    const statements = existing ? updateStatements(dialect, rel, source, columns, plan) : [createStatement(dialect, rel, source, plan, tableOptions(c))];
     await conn.transaction(async (tx) => {
       for (const s of statements) await tx.execute(s);
     });
@@ -76,9 +77,9 @@ function metaSelect(d: Dialect, plan: Plan): string {
   return `${scdId(d, plan.keys, plan.updatedAt)} as dbt_scd_id, ${plan.updatedAt} as dbt_updated_at, ${plan.updatedAt} as dbt_valid_from, cast(null as timestamp) as dbt_valid_to`;
 }
 
-function createStatement(d: Dialect, rel: RelationRef, source: RelationRef, plan: Plan): string {
+function createStatement(d: Dialect, rel: RelationRef, source: RelationRef, plan: Plan, options: CreateOptions): string {
   const deleted = plan.hardDeletes === 'new_record' ? `, 'False' as dbt_is_deleted` : '';
-  return d.createTableAs(rel, `select s.*, ${metaSelect(d, plan)}${deleted} from ${d.renderRelation(source)} s`);
+  return d.createTableAs(rel, `select s.*, ${metaSelect(d, plan)}${deleted} from ${d.renderRelation(source)} s`, options);
 }
 
 function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, columns: string[], plan: Plan): string[] {

@@ -1,6 +1,7 @@
 import type { RelationRef } from '@tsdbt/core';
 import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { tableOptions } from './create-options.js';
 import { runNodeHooks } from './hooks.js';
 import { inTransaction } from './view.js';
 
@@ -13,7 +14,7 @@ export async function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: stri
   const staged = withSuffix(rel, '__dbt_tmp');
   await conn.execute(dialect.dropRelation(staged, 'table'));
   try {
-    await conn.execute(dialect.createTableAs(staged, sql));
+    await conn.execute(dialect.createTableAs(staged, sql, tableOptions(ctx.node.config)));
     const existing = await ctx.relations.get(conn, rel);
     await inTransaction(ctx, dialect.swapRelation(staged, rel, existing));
     await ctx.relations.set(rel, 'table');

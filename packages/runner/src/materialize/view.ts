@@ -1,5 +1,6 @@
 import { nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { viewOptions } from './create-options.js';
 import { runNodeHooks } from './hooks.js';
 
 /** `create or replace view`; a table in the way is dropped in the same transaction, so readers never see a gap. */
@@ -10,7 +11,8 @@ export async function materializeView(ctx: NodeContext): Promise<MaterializeOutc
   const sql = await ctx.compile();
   await runNodeHooks(ctx, node.config.pre_hook);
   const existing = await ctx.relations.get(conn, rel);
-  const statements = existing && existing !== 'view' ? [dialect.dropRelation(rel, existing), dialect.createViewAs(rel, sql)] : [dialect.createViewAs(rel, sql)];
+  const create = dialect.createViewAs(rel, sql, viewOptions(node.config));
+  const statements = existing && existing !== 'view' ? [dialect.dropRelation(rel, existing), create] : [create];
   await inTransaction(ctx, statements);
   await ctx.relations.set(rel, 'view');
   await runNodeHooks(ctx, node.config.post_hook);
