@@ -1,7 +1,7 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import { formatTimestamp } from '@tsdbt/core';
 import type { ColumnInfo, QueryResult } from '@tsdbt/core';
-import { formatTimestamp } from './duckdb-dialect.js';
 
 /*
  * Values out of DuckDB, one rule per kind (documented in the package README):

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { formatTimestamp } from '@tsdbt/core';
 import type { Connection, LoadColumn, RelationRef } from '@tsdbt/core';
-import { formatTimestamp } from './snowflake-dialect.js';
 import type { SnowflakeDialect } from './snowflake-dialect.js';
 
 const isoDate = (d: Date): string => formatTimestamp(d).slice(0, 10);

@@ -1,0 +1,187 @@
+import type { Capabilities, ColumnInfo, CreateOptions, Dialect, MergeOptions, RelationRef, RelationType } from './types.js';
+
+/** The portable type names `Dialect.typeName` maps. */
+export type PortableType = Parameters<Dialect['typeName']>[0];
+
+/** Per-part quoting of a relation (dbt's `quoting:` config): `true` quotes, `false` never does, unset is the dialect's rule. */
+export interface RelationQuoting {
+  database?: boolean;
+  schema?: boolean;
+  identifier?: boolean;
+}
+
+/** A SELECT ready to wrap in another statement: trailing semicolons would end it early (a trailing `--` comment is closed by the newline). */
+export function sqlBody(selectSql: string): string {
+  return selectSql.replace(/[\s;]+$/u, '');
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC: the text DuckDB and Snowflake cast to a timestamp without a time zone. */
+export function formatTimestamp(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+}
+
+/**
+ * The SQL every warehouse writes the same way (insert, delete by key, merge, column DDL, schemas, literals,
+ * transactions). A dialect extends it and overrides only what differs: quoting rules (`ident`), table creation,
+ * introspection, type names, and the hooks below.
+ */
+export abstract class BaseDialect implements Dialect {
+  abstract readonly name: string;
+  abstract readonly capabilities: Capabilities;
+  /** Portable type name → this warehouse's. */
+  protected abstract readonly portableTypes: Readonly<Record<PortableType, string>>;
+  /** The `merge` join condition when there is no unique key (every source row inserts). */
+  protected readonly noMatchCondition: string = 'false';
+
+  abstract createTableAs(rel: RelationRef, selectSql: string, options?: CreateOptions): string;
+  abstract listRelationsSql(database: string | undefined, schema: string): string;
+  abstract getColumnsSql(rel: RelationRef): string;
+
+  quote(identifier: string): string {
+    return `"${identifier.replace(/"/gu, '""')}"`;
+  }
+
+  /** One name part as written in SQL: `quoted: false` leaves it bare; otherwise quoted (a dialect may keep simple names bare). */
+  ident(name: string, quoted?: boolean): string {
+    return quoted === false ? name : this.quote(name);
+  }
+
+  /** A column name as written in SQL (dbt's default column quoting). */
+  column(name: string): string {
+    return this.ident(name);
+  }
+
+  renderRelation(rel: RelationRef, quoting: RelationQuoting = {}): string {
+    const parts: string[] = [];
+    if (rel.database) parts.push(this.ident(rel.database, quoting.database));
+    if (rel.schema) parts.push(this.ident(rel.schema, quoting.schema));
+    parts.push(this.ident(rel.identifier, quoting.identifier));
+    return parts.join('.');
+  }
+
+  /** Folds as `capabilities.identifierCase` says. */
+  normalizeIdentifier(identifier: string): string {
+    const fold = this.capabilities.identifierCase;
+    return fold === 'upper' ? identifier.toUpperCase() : fold === 'lower' ? identifier.toLowerCase() : identifier;
+  }
+
+  createSchema(database: string | undefined, schema: string): string {
+    return `create schema if not exists ${this.renderSchema(database, schema)}`;
+  }
+
+  dropSchema(database: string | undefined, schema: string): string {
+    return `drop schema if exists ${this.renderSchema(database, schema)} cascade`;
+  }
+
+  createViewAs(rel: RelationRef, selectSql: string, _options?: CreateOptions): string {
+    return `create or replace view ${this.renderRelation(rel)} as (\n${sqlBody(selectSql)}\n)`;
+  }
+
+  dropRelation(rel: RelationRef, type: RelationType): string {
+    return `drop ${this.dropKind(type)} if exists ${this.renderRelation(rel)} cascade`;
+  }
+
+  renameRelation(from: RelationRef, toIdentifier: string, type: RelationType): string {
+    return `alter ${type === 'view' ? 'view' : 'table'} ${this.renderRelation(from)} rename to ${this.renameTarget(from, toIdentifier)}`;
+  }
+
+  /** Drop what is at the target, then rename the staged table over it. */
+  swapRelation(staged: RelationRef, target: RelationRef, targetExistingType: RelationType | undefined): string[] {
+    const drop = targetExistingType ? [this.dropRelation(target, targetExistingType)] : [];
+    return [...drop, this.renameRelation(staged, target.identifier, 'table')];
+  }
+
+  insertInto(target: RelationRef, columns: string[], selectSql: string): string {
+    return `insert into ${this.renderRelation(target)} (${columns.map((c) => this.column(c)).join(', ')})\n(\n${sqlBody(selectSql)}\n)`;
+  }
+
+  deleteWhereKeyIn(target: RelationRef, source: RelationRef, uniqueKey: string[]): string {
+    const t = this.renderRelation(target);
+    const s = this.renderRelation(source);
+    if (uniqueKey.length === 1) {
+      const k = this.column(uniqueKey[0]!);
+      return `delete from ${t}\nwhere (${k}) in (\n  select (${k}) from ${s}\n)`;
+    }
+    const on = uniqueKey.map((k) => `${s}.${this.column(k)} = ${t}.${this.column(k)}`).join('\n  and ');
+    return `delete from ${t}\nusing ${s}\nwhere (\n  ${on}\n)`;
+  }
+
+  /** dbt's default merge: update matched rows (when there is a key), insert the rest. */
+  merge(o: MergeOptions): string {
+    const col = (c: string): string => this.column(c);
+    const cols = o.columns.map(col);
+    const on = o.uniqueKey.length ? o.uniqueKey.map((k) => `DBT_INTERNAL_SOURCE.${col(k)} = DBT_INTERNAL_DEST.${col(k)}`).join(' and ') : this.noMatchCondition;
+    const updates = (o.updateColumns ?? o.columns).map((c) => `${col(c)} = DBT_INTERNAL_SOURCE.${col(c)}`).join(', ');
+    const matched = o.uniqueKey.length && updates ? `\nwhen matched then update set ${updates}` : '';
+    return (
+      `merge into ${this.renderRelation(o.target)} as DBT_INTERNAL_DEST\n` +
+      `using ${this.renderRelation(o.source)} as DBT_INTERNAL_SOURCE\n` +
+      `on (${on})${matched}\n` +
+      `when not matched then insert (${cols.join(', ')}) values (${cols.map((c) => `DBT_INTERNAL_SOURCE.${c}`).join(', ')})`
+    );
+  }
+
+  addColumn(rel: RelationRef, column: ColumnInfo): string {
+    return `alter table ${this.renderRelation(rel)} add column ${this.column(column.name)} ${column.dataType}`;
+  }
+
+  dropColumn(rel: RelationRef, column: string): string {
+    return `alter table ${this.renderRelation(rel)} drop column ${this.column(column)}`;
+  }
+
+  alterColumnType(rel: RelationRef, column: string, dataType: string): string {
+    return `alter table ${this.renderRelation(rel)} alter column ${this.column(column)} set data type ${dataType}`;
+  }
+
+  beginTransaction(): string {
+    return 'begin';
+  }
+
+  commit(): string {
+    return 'commit';
+  }
+
+  rollback(): string {
+    return 'rollback';
+  }
+
+  typeName(portable: PortableType): string {
+    return this.portableTypes[portable];
+  }
+
+  literal(value: unknown): string {
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'bigint') return value.toString();
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : `'${String(value)}'::${this.typeName('float')}`;
+    if (value instanceof Date) return this.timestampLiteral(value);
+    return this.stringLiteral(typeof value === 'string' ? value : JSON.stringify(value));
+  }
+
+  /** A schema addressed as a relation: `database.schema`. */
+  protected renderSchema(database: string | undefined, schema: string): string {
+    return this.renderRelation({ database, schema: '', identifier: schema });
+  }
+
+  /** The keyword `drop ... if exists` takes for a relation type. */
+  protected dropKind(type: RelationType): string {
+    return type === 'view' ? 'view' : 'table';
+  }
+
+  /** The new name in `rename to` (standard SQL: the bare identifier, staying in the same schema). */
+  protected renameTarget(_from: RelationRef, toIdentifier: string): string {
+    return this.quote(toIdentifier);
+  }
+
+  /** A timestamp without time zone, in UTC. */
+  protected timestampLiteral(d: Date): string {
+    return `TIMESTAMP '${formatTimestamp(d)}'`;
+  }
+
+  /** Standard SQL: single quotes doubled. */
+  protected stringLiteral(text: string): string {
+    return `'${text.replace(/'/gu, "''")}'`;
+  }
+}
