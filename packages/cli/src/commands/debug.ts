@@ -1,10 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { debugProject } from '@tsdbt/core';
-import type { GlobalArgs } from '../global-options.js';
-
-interface DebugArgs extends GlobalArgs {
-  connection?: boolean;
-}
+import type { DebugArgs } from '../handlers/debug.js';
 
 export const debugCommand: CommandModule<object, DebugArgs> = {
   command: 'debug',
@@ -17,12 +12,7 @@ export const debugCommand: CommandModule<object, DebugArgs> = {
       .strict()
       .example('$0 debug --target prod --no-connection', 'Check the prod profile without connecting') as never,
   handler: async (argv) => {
-    const report = await debugProject({ projectDir: argv.projectDir, profilesDir: argv.profilesDir, target: argv.target, vars: argv.vars, connect: argv.connection });
-    if (argv.logFormat === 'json') for (const c of report.checks) process.stdout.write(`${JSON.stringify(c)}\n`);
-    else {
-      for (const c of report.checks) process.stdout.write(`  ${c.name}: ${c.ok ? 'OK' : 'ERROR'}  ${c.detail}\n`);
-      process.stdout.write(report.ok ? 'All checks passed!\n' : 'Some checks failed.\n');
-    }
-    argv.exitCode = report.ok ? 0 : 1;
+    const { debugHandler } = await import('../handlers/debug.js');
+    argv.exitCode = await debugHandler(argv);
   },
 };

@@ -1,18 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { show } from '@tsdbt/runner';
-import { formatTable } from '../printing/table.js';
-
-interface ShowArgs {
-  select?: string[];
-  inline?: string;
-  limit: number;
-  output: 'text' | 'json';
-  projectDir?: string;
-  profilesDir?: string;
-  target?: string;
-  vars?: string;
-  exitCode?: number;
-}
+import type { ShowArgs } from '../handlers/show.js';
 
 export const showCommand: CommandModule<object, ShowArgs> = {
   command: 'show',
@@ -25,13 +12,7 @@ export const showCommand: CommandModule<object, ShowArgs> = {
       output: { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'Table or JSON rows' },
     }) as never,
   handler: async (argv) => {
-    const r = await show({ projectDir: argv.projectDir, profilesDir: argv.profilesDir, target: argv.target, vars: argv.vars, select: argv.select, inline: argv.inline, limit: argv.limit });
-    if (argv.output === 'json') {
-      const rows = r.result.rows.map((row) => Object.fromEntries(r.result.columns.map((c, i) => [c.name, row[i]])));
-      process.stdout.write(`${JSON.stringify({ node: r.name, show: rows }, null, 2)}\n`);
-    } else {
-      process.stdout.write(`Previewing ${r.name === 'inline' ? 'inline node' : `node '${r.name}'`}:\n${formatTable(r.result)}\n`);
-    }
-    argv.exitCode = 0;
+    const { showHandler } = await import('../handlers/show.js');
+    argv.exitCode = await showHandler(argv);
   },
 };

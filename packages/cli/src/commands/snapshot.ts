@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { runTaskCommand, taskOptions } from '../printing/task-command.js';
+import { taskOptions } from './task-options.js';
 import type { TaskArgs } from '../printing/task-command.js';
 
 export const snapshotCommand: CommandModule<object, TaskArgs> = {
@@ -7,6 +7,7 @@ export const snapshotCommand: CommandModule<object, TaskArgs> = {
   describe: 'Record changes of mutable tables (type-2 history)',
   builder: (y) => y.options(taskOptions) as never,
   handler: async (argv) => {
+    const { runTaskCommand } = await import('../printing/task-command.js');
     argv.exitCode = await runTaskCommand('snapshot', argv);
   },
 };

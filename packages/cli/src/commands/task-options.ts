@@ -1,0 +1,14 @@
+import type { Options } from 'yargs';
+
+/** Flags every DAG task shares (`run`, `seed`, `test`, `build`, `snapshot`), named as dbt names them. */
+export const taskOptions = {
+  select: { type: 'string', array: true, alias: ['s', 'models', 'm'], describe: 'Nodes to include (dbt selection syntax)' },
+  exclude: { type: 'string', array: true, describe: 'Nodes to leave out' },
+  selector: { type: 'string', describe: 'A named selector from selectors.yml' },
+  threads: { type: 'number', describe: "Nodes run at once (default: the target's threads)" },
+  'fail-fast': { type: 'boolean', alias: 'x', default: false, describe: 'Stop at the first failure' },
+  'full-refresh': { type: 'boolean', alias: 'f', default: false, describe: 'Rebuild incremental models and seeds from scratch' },
+  empty: { type: 'boolean', default: false, describe: 'Build relations with no rows (refs and sources read nothing)' },
+  state: { type: 'string', describe: 'Folder with the manifest.json of an earlier run (for state: selection and --defer)' },
+  defer: { type: 'boolean', default: false, describe: 'Resolve refs to unselected nodes from --state' },
+} as const satisfies Record<string, Options>;

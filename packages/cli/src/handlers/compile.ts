@@ -1,0 +1,45 @@
+import { compileProject, lazyConnection, loadSelectors, parseProject, renderSql, selectNodes, writeManifest } from '@tsdbt/core';
+import { parseOptionsFrom, type GlobalArgs } from '../global-options.js';
+import { reportWarnings } from '../report-error.js';
+
+export interface CompileArgs extends GlobalArgs {
+  select?: string[];
+  exclude?: string[];
+  selector?: string;
+  threads?: number;
+  inline?: string;
+}
+
+async function compileInline(argv: CompileArgs, sql: string): Promise<void> {
+  const project = await parseProject(parseOptionsFrom(argv));
+  reportWarnings(project.diagnostics, { projectDir: project.projectDir, format: argv.logFormat, quiet: true });
+  const connection = lazyConnection(project.adapter, project.target);
+  try {
+    const out = await renderSql(project, sql, { execute: true, connection, which: 'compile' }, 'inline');
+    process.stdout.write(`${out.trim()}\n`);
+  } finally {
+    await connection.close();
+  }
+}
+
+/** `tsdbt compile`: renders the selection to target/compiled/, or prints one `--inline` statement. */
+export async function compileHandler(argv: CompileArgs): Promise<number> {
+  if (argv.inline !== undefined) {
+    await compileInline(argv, argv.inline);
+    return 0;
+  }
+  const project = await parseProject(parseOptionsFrom(argv));
+  reportWarnings(project.diagnostics, { projectDir: project.projectDir, format: argv.logFormat, quiet: argv.quiet });
+  const ids = selectNodes(project.manifest, {
+    select: argv.select, exclude: argv.exclude, selector: argv.selector, selectors: loadSelectors(project.projectDir),
+  });
+  try {
+    const result = await compileProject(project, ids);
+    if (!argv.quiet && result.compiled.length === 1 && argv.select?.length) {
+      process.stdout.write(`Compiled node '${project.manifest.nodes[result.compiled[0]!.uniqueId]!.name}' is:\n${result.compiled[0]!.sql.trim()}\n`);
+    } else if (!argv.quiet) process.stdout.write(`Compiled ${result.compiled.length} nodes to ${project.targetPath}/compiled\n`);
+  } finally {
+    await writeManifest(project);
+  }
+  return 0;
+}
