@@ -4,6 +4,8 @@ import { SampleDataError } from './errors.js';
 export interface SampleOptions {
   out?: string;
   mssql?: string;
+  /** --existing-tables: fill tables that exist instead of dropping and creating them. */
+  existingTables?: boolean;
   fromCsv?: string;
   advance?: number;
   scale: number;
@@ -18,6 +20,8 @@ Writes deterministic AdventureWorks2019-shaped OLTP data (schemas Sales, Product
   --out FILE        write an embedded DuckDB source file (replaced if it exists)
   --mssql CONN      fill a SQL Server through mssql (connection string, e.g.
                     "Server=127.0.0.1,1433;Database=aw;User Id=sa;Password=...;Encrypt=false")
+  --existing-tables with --mssql: fill tables that already exist (their rows are replaced) instead of
+                    dropping and creating them — for a login without DDL rights, or the TDS stand-in
   --scale S         1 ≈ AdventureWorks2019 (19,820 customers, 31,465 orders); 0.01 – 100 (default 1)
   --seed N          another deterministic draw (default 42)
   --advance N       add N days of orders to an existing target and modify some rows (bumped ModifiedDate)
@@ -42,7 +46,7 @@ export function parseOptions(argv: string[]): SampleOptions {
       options: {
         out: { type: 'string' }, mssql: { type: 'string' }, 'from-csv': { type: 'string' },
         advance: { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
+        help: { type: 'boolean', short: 'h' }, 'existing-tables': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -52,7 +56,7 @@ export function parseOptions(argv: string[]): SampleOptions {
   }
   const str = (k: string) => values[k] as string | undefined;
   const options: SampleOptions = {
-    out: str('out'), mssql: str('mssql'), fromCsv: str('from-csv'),
+    out: str('out'), mssql: str('mssql'), existingTables: values['existing-tables'] === true, fromCsv: str('from-csv'),
     advance: str('advance') === undefined ? undefined : number('advance', str('advance'), 0),
     scale: number('scale', str('scale'), 1), seed: number('seed', str('seed'), 42), help: values.help === true,
   };
@@ -71,6 +75,7 @@ function validate(o: SampleOptions): void {
   if (o.advance !== undefined && !(Number.isInteger(o.advance) && o.advance >= 1 && o.advance <= 3660)) {
     fail(`--advance must be a whole number of days from 1 to 3660, got ${o.advance}`);
   }
+  if (o.existingTables && !o.mssql) fail('--existing-tables goes with --mssql');
   if (o.fromCsv && !o.out) fail('--from-csv writes an embedded file: give --out FILE');
   if (o.fromCsv && o.advance !== undefined) fail('--from-csv and --advance do not combine: load first, then advance');
 }

@@ -1,6 +1,6 @@
 import type { Row } from '../tables.js';
 
-/** Where generated rows go: a DuckDB appender, a SQL Server bulk load. `checkpoint` lets a slow sink drain. */
+/** Where generated rows go: a DuckDB appender, SQL Server INSERT batches. `checkpoint` lets a slow sink drain. */
 export interface Sink {
   append(table: string, row: Row): void;
   checkpoint(): Promise<void>;
