@@ -5,15 +5,18 @@
 //
 //   node packages/sample-data/bin/tsdbt-sample.js --out /tmp/aw8.duckdb --scale 8    # ≈ 1 M order lines
 //   npm run build && node bench/ingest/bench.mjs --source /tmp/aw8.duckdb --runs 3 [--paths embedded,tds]
+// The stand-in runs in a child process of its own; its CPU seconds per run are reported apart from the loader's.
+// --module DIR/index.js loads another build of @tsdbt/ingest (a copy of an earlier dist/) for before/after runs
+// in the same session; --label names those lines.
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const { values } = parseArgs({ options: { source: { type: 'string' }, runs: { type: 'string', default: '3' }, paths: { type: 'string', default: 'embedded,tds' }, tables: { type: 'string', default: 'Sales.SalesOrderDetail' } } });
+const { values } = parseArgs({ options: { source: { type: 'string' }, runs: { type: 'string', default: '3' }, paths: { type: 'string', default: 'embedded,tds' }, tables: { type: 'string', default: 'Sales.SalesOrderDetail' }, module: { type: 'string' }, label: { type: 'string', default: '' } } });
 if (!values.source) throw new Error('--source FILE (an AdventureWorks-shaped DuckDB file from tsdbt-sample) is required');
 
 function project(sourceBlock) {
@@ -40,16 +43,28 @@ async function startStandIn(file) {
     child.stdout.on('data', (d) => { const m = /listening on [\d.]+:(\d+)/.exec(String(d)); if (m) resolve(Number(m[1])); });
     child.on('close', () => reject(new Error('stand-in exited')));
   });
-  return { port, stop: () => child.kill('SIGTERM') };
+  return { port, pid: child.pid, stop: () => child.kill('SIGTERM') };
+}
+
+/** CPU seconds a process has used so far (Linux /proc; undefined elsewhere). */
+function cpuOf(pid) {
+  const file = `/proc/${pid}/stat`;
+  if (!pid || !existsSync(file)) return undefined;
+  const fields = readFileSync(file, 'utf8').replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(name, dir) {
+async function measure(name, dir, standInPid) {
   const results = [];
+  name = `${values.label}${name}`;
+  const extra = values.module ? ['--module', values.module] : [];
   for (let i = 0; i < Number(values.runs); i++) {
-    const r = JSON.parse(await run(join(here, 'ingest-once.mjs'), ['--project', dir]));
-    console.log(`${name} run ${i + 1}: ${r.rows} rows in ${r.seconds.toFixed(2)} s = ${r.rowsPerSecond} rows/s (loader CPU ${r.cpuSeconds.toFixed(2)} s), peak RSS ${r.peakRssMB} MB`);
+    const before = cpuOf(standInPid);
+    const r = JSON.parse(await run(join(here, 'ingest-once.mjs'), ['--project', dir, ...extra]));
+    const standIn = before === undefined ? '' : `, stand-in CPU ${(cpuOf(standInPid) - before).toFixed(2)} s`;
+    console.log(`${name} run ${i + 1}: ${r.rows} rows in ${r.seconds.toFixed(2)} s = ${r.rowsPerSecond} rows/s (loader CPU ${r.cpuSeconds.toFixed(2)} s${standIn}), peak RSS ${r.peakRssMB} MB`);
     results.push(r);
   }
   console.log(`${name} median: ${median(results.map((r) => r.rowsPerSecond))} rows/s, loader CPU ${median(results.map((r) => r.cpuSeconds)).toFixed(2)} s, peak RSS ${median(results.map((r) => r.peakRssMB))} MB (${results[0].rows} rows, ${values.runs} runs)`);
@@ -62,7 +77,7 @@ if (paths.includes('tds')) {
   copyFileSync(values.source, copy); // the stand-in opens its file read-write (it keeps a catalog in it)
   const standIn = await startStandIn(copy);
   try {
-    await measure('tds', project({ type: 'mssql', server: '127.0.0.1', port: standIn.port, database: 'AdventureWorks2019', user: 'sa', password: 'Passw0rd!', encrypt: false }));
+    await measure('tds', project({ type: 'mssql', server: '127.0.0.1', port: standIn.port, database: 'AdventureWorks2019', user: 'sa', password: 'Passw0rd!', encrypt: false }), standIn.pid);
   } finally {
     standIn.stop();
   }

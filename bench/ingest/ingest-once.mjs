@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // One measured ingest run in its own process, so peak RSS is this load's alone.
-// node bench/ingest/ingest-once.mjs --project DIR [--tables A,B]  → prints one JSON line.
+// node bench/ingest/ingest-once.mjs --project DIR [--tables A,B] [--module PATH]  → prints one JSON line.
+// --module loads @tsdbt/ingest from another build (e.g. a copy of an earlier dist/index.js) to compare two builds.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { runIngest } from '@tsdbt/ingest';
 
-const { values } = parseArgs({ options: { project: { type: 'string' }, tables: { type: 'string' } } });
+const { values } = parseArgs({ options: { project: { type: 'string' }, tables: { type: 'string' }, module: { type: 'string' } } });
+const { runIngest } = await import(values.module ? pathToFileURL(resolve(values.module)).href : '@tsdbt/ingest');
 const started = process.hrtime.bigint();
 const result = await runIngest({ projectDir: values.project, tables: values.tables?.split(','), fullRefresh: true });
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -74,16 +74,16 @@ describe('full load from the embedded DuckDB source', () => {
 });
 
 describe('exact decimals through SQL Server', () => {
-  it('keeps money and wide decimals exact beyond what a double holds', async () => {
-    await createSqlServerTable(server.admin, 'Sales', 'Exact', [{ name: 'ID', type: 'int', pk: true }, { name: 'Big', type: 'money' }, { name: 'Wide', type: 'decimal(38,6)' }, { name: 'Narrow', type: 'decimal(9,2)' }]);
-    await server.admin.run(`INSERT INTO "Sales"."Exact" VALUES (1, 922337203685477.5807, 12345678901234567890.123456, 1234567.89), (2, -0.0001, -0.000001, -0.01)`);
+  it('keeps money and wide decimals exact beyond what a double holds, and datetime2 beyond milliseconds', async () => {
+    await createSqlServerTable(server.admin, 'Sales', 'Exact', [{ name: 'ID', type: 'int', pk: true }, { name: 'Big', type: 'money' }, { name: 'Wide', type: 'decimal(38,6)' }, { name: 'Narrow', type: 'decimal(9,2)' }, { name: 'Stamp', type: 'datetime2(7)' }]);
+    await server.admin.run(`INSERT INTO "Sales"."Exact" VALUES (1, 922337203685477.5807, 12345678901234567890.123456, 1234567.89, '2011-05-31 07:08:09.123456'), (2, -0.0001, -0.000001, -0.01, '0099-12-31 00:00:00')`);
     const project = makeProject('exact');
     project.writeIngest({ source: mssqlSource(server.port), tables: ['Sales.Exact'] });
     await runIngest({ projectDir: project.dir });
-    const rows = await queryWarehouse(project.warehouse, `SELECT big::VARCHAR AS big, wide::VARCHAR AS wide, narrow::VARCHAR AS narrow FROM staging.exact ORDER BY id`);
+    const rows = await queryWarehouse(project.warehouse, `SELECT big::VARCHAR AS big, wide::VARCHAR AS wide, narrow::VARCHAR AS narrow, stamp::VARCHAR AS stamp FROM staging.exact ORDER BY id`);
     expect(rows).toEqual([
-      { big: '922337203685477.5807', wide: '12345678901234567890.123456', narrow: '1234567.89' },
-      { big: '-0.0001', wide: '-0.000001', narrow: '-0.01' },
+      { big: '922337203685477.5807', wide: '12345678901234567890.123456', narrow: '1234567.89', stamp: '2011-05-31 07:08:09.123456' },
+      { big: '-0.0001', wide: '-0.000001', narrow: '-0.01', stamp: '0099-12-31 00:00:00' },
     ]);
   });
 });

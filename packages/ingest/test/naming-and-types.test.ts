@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mssqlLogicalType, snakeCase } from '@tsdbt/ingest';
 import { destinationType, isWidening } from '../src/schema/logical-type.js';
+import { normalizerFor } from '../src/pipeline/values.js';
 
 describe("dlt's snake_case naming", () => {
   it.each([
@@ -35,5 +36,21 @@ describe('SQL Server type mapping', () => {
     expect(isWidening({ kind: 'decimal', precision: 10, scale: 2 }, { kind: 'decimal', precision: 12, scale: 2 })).toBe(true);
     expect(isWidening({ kind: 'decimal', precision: 10, scale: 2 }, { kind: 'decimal', precision: 10, scale: 4 })).toBe(false);
     expect(isWidening({ kind: 'int32' }, { kind: 'decimal', precision: 19, scale: 4 })).toBe(true);
+  });
+});
+
+describe('value normalisation for the appender', () => {
+  const money = normalizerFor({ kind: 'decimal', precision: 19, scale: 4 })!;
+  it.each([
+    ['12.3400', 12.34], ['-0.0500', -0.05], ['0.0000', 0], ['100000000000.0000', 100000000000], ['123456789012.3450', 123456789012.345],
+  ])('decimal text %s with at most 15 significant digits becomes the number %s', (text, n) => expect(money(text)).toBe(n));
+  it.each(['922337203685477.5807', '-1234567890123.4567', '1234567890123456.0000'])('decimal text %s with more digits stays text', (text) => expect(money(text)).toBe(text));
+  it('formats timestamps as UTC text, reusing the text of a repeated instant, with four-digit years', () => {
+    const ts = normalizerFor({ kind: 'timestamp' })!;
+    expect(ts(new Date(Date.UTC(2011, 4, 31, 7, 8, 9, 45)))).toBe('2011-05-31 07:08:09.045');
+    expect(ts(new Date(Date.UTC(2011, 4, 31, 7, 8, 9, 45)))).toBe('2011-05-31 07:08:09.045');
+    expect(ts(new Date('0099-12-31T23:59:59.999Z'))).toBe('0099-12-31 23:59:59.999');
+    expect(ts('2011-05-31 07:08:09.1234567')).toBe('2011-05-31 07:08:09.1234567');
+    expect(normalizerFor({ kind: 'date' })!(new Date(Date.UTC(2014, 0, 2)))).toBe('2014-01-02');
   });
 });

@@ -31,7 +31,10 @@ export function rewriteTsql(sql, paramNames = []) {
     else if (t.startsWith('@')) out.push(param(t, paramNames));
     else if (upper === 'TOP' && lastWord(out) === 'SELECT') i = takeTop(tokens, i, (n) => (limit = n));
     else if (upper === 'COUNT_BIG') out.push('COUNT');
-    else if (upper === 'WITH' && /^\(\s*NOLOCK\s*\)$/i.test(peekGroup(tokens, i))) i = skipGroup(tokens, i);
+    else if (upper === 'DATETIME2' && tokens[i + 1] === '(' && /^\d+$/.test(tokens[i + 2] ?? '') && tokens[i + 3] === ')') {
+      out.push('TIMESTAMP'); // DuckDB's TIMESTAMP holds microseconds: datetime2(7)'s last digit is not kept.
+      i += 3;
+    } else if (upper === 'WITH' && /^\(\s*NOLOCK\s*\)$/i.test(peekGroup(tokens, i))) i = skipGroup(tokens, i);
     else if ((upper === 'INFORMATION_SCHEMA' || upper === 'SYS') && tokens[i + 1] === '.') {
       out.push(`tds_catalog.${upper === 'SYS' ? 'sys_' : ''}${unbracket(tokens[i + 2]).toLowerCase()}`);
       i += 2;

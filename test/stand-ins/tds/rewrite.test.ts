@@ -8,6 +8,7 @@ describe('T-SQL → DuckDB rewrites', () => {
     ['SELECT TOP 5 * FROM t', 'SELECT  * FROM t LIMIT 5'],
     ['SELECT TOP (10) a FROM t ORDER BY a;', 'SELECT  a FROM t ORDER BY a LIMIT 10'],
     ['SELECT COUNT_BIG(*) FROM t WITH (NOLOCK)', 'SELECT COUNT(*) FROM t '],
+    ['SELECT CAST(CAST([d] AS datetime2(7)) AS nvarchar(27)) AS [d] FROM t', 'SELECT CAST(CAST("d" AS TIMESTAMP) AS nvarchar(27)) AS "d" FROM t'],
     ['SELECT c.COLUMN_NAME FROM INFORMATION_SCHEMA.COLUMNS c', 'SELECT c.COLUMN_NAME FROM tds_catalog.columns c'],
     ['SELECT * FROM sys.tables', 'SELECT * FROM tds_catalog.sys_tables'],
     ["SELECT '[not a name] @notparam' AS s", "SELECT '[not a name] @notparam' AS s"],

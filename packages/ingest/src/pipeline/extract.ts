@@ -13,12 +13,13 @@ export interface ExtractStats {
 
 /**
  * Reads one table in chunks and shapes each row for the staging relation: boundary de-dup against the stored cursor,
- * exact value normalisation, the load id appended. Tracks the new cursor and the keys of the rows that sit on it.
+ * exact value normalisation, the load id appended (unless the destination fills it in itself). Tracks the new cursor
+ * and the keys of the rows that sit on it.
  */
 export async function* extractChunks(
   source: Source,
   plan: PlannedTable,
-  options: { filter?: CursorFilter; stored?: TableState; chunkSize: number; loadId: string; onChunk: (rows: number) => void },
+  options: { filter?: CursorFilter; stored?: TableState; chunkSize: number; loadId?: string; onChunk: (rows: number) => void },
   stats: ExtractStats,
 ): AsyncGenerator<unknown[][]> {
   const columns = plan.columns.map((c) => c.source);
@@ -27,7 +28,10 @@ export async function* extractChunks(
   const keyAt = plan.primaryKey.length ? plan.primaryKey.map((k) => columns.indexOf(k)) : columns.map((_, i) => i);
   const stored = options.stored;
   const storedKeys = new Set(stored?.boundaryKeys ?? []);
-  for await (const chunk of source.read({ table: plan.source, columns, filter: options.filter, chunkSize: options.chunkSize })) {
+  const loadId = options.loadId;
+  // The cursor and the row keys are compared and stored as typed values; everything else may come in a cheaper form.
+  const typed = cursorAt >= 0 ? [...new Set([columns[cursorAt]!, ...keyAt.map((i) => columns[i]!)])] : [];
+  for await (const chunk of source.read({ table: plan.source, columns, filter: options.filter, chunkSize: options.chunkSize, typed })) {
     const out: unknown[][] = [];
     for (const row of chunk) {
       if (cursorAt >= 0) {
@@ -45,7 +49,7 @@ export async function* extractChunks(
         const n = normalizers[i];
         if (n && row[i] !== null) row[i] = n(row[i]);
       }
-      row.push(options.loadId);
+      if (loadId !== undefined) row.push(loadId);
       out.push(row);
     }
     stats.rows += out.length;

@@ -69,7 +69,8 @@ async function stageTable(ctx: LoadContext, conn: Connection, plan: PlannedTable
   if (ctx.source.attachPath && ctx.dest.config.type === 'duckdb') {
     return { stats: await stageByAttach({ ...common, sourcePath: ctx.source.attachPath, serialize: ctx.commitLock }), attempts: 1 };
   }
-  return stageRows({ ...common, source: ctx.source, chunkSize: ctx.chunkSize, retries: ctx.retries, emit: ctx.emit });
+  const loadIdByDefault = ctx.dest.config.type === 'duckdb';
+  return stageRows({ ...common, source: ctx.source, chunkSize: ctx.chunkSize, retries: ctx.retries, emit: ctx.emit, loadIdByDefault });
 }
 
 /** Every failure names its table; a destination's own error keeps its code and cause. */

@@ -20,6 +20,11 @@ export interface StageOptions {
   stored?: TableState;
   chunkSize: number;
   loadId: string;
+  /**
+   * Stage only the source columns and add the load id afterwards as a column DEFAULT (one catalog change instead of
+   * the same text appended to every row). For destinations whose ADD COLUMN … DEFAULT fills existing rows (DuckDB).
+   */
+  loadIdByDefault?: boolean;
   retries: { attempts: number; backoffMs: number };
   emit: (e: IngestEvent) => void;
 }
@@ -34,7 +39,8 @@ export function loadColumns(plan: PlannedTable, dialect: Dialect): LoadColumn[] 
  * deadlock: the driver's own notion) restarts the extraction from an empty staging relation, with backoff.
  */
 export async function stageRows(o: StageOptions): Promise<{ stats: ExtractStats; attempts: number }> {
-  const columns = loadColumns(o.plan, o.dialect);
+  const all = loadColumns(o.plan, o.dialect);
+  const columns = o.loadIdByDefault ? all.slice(0, -1) : all;
   const started = Date.now();
   for (let attempt = 1; ; attempt++) {
     const stats: ExtractStats = { rows: 0, skipped: 0, maxCursor: undefined, boundaryKeys: new Set() };
@@ -43,9 +49,13 @@ export async function stageRows(o: StageOptions): Promise<{ stats: ExtractStats;
     const onChunk = (rows: number) => o.emit({ type: 'table_progress', table: o.plan.sourceName, rows, rowsPerSecond: rows / Math.max((Date.now() - started) / 1000, 1e-3) });
     // The destination wraps whatever fails inside its bulk load; keep the source's own error to judge and report.
     const failed: { error?: unknown } = {};
-    const chunks = catchInto(extractChunks(o.source, o.plan, { filter: o.filter, stored: o.stored, chunkSize: o.chunkSize, loadId: o.loadId, onChunk }, stats), failed);
+    const loadId = o.loadIdByDefault ? undefined : o.loadId;
+    const chunks = catchInto(extractChunks(o.source, o.plan, { filter: o.filter, stored: o.stored, chunkSize: o.chunkSize, loadId, onChunk }, stats), failed);
     try {
       await writeChunks(o.conn, o.dialect, o.stage, columns, chunks);
+      if (o.loadIdByDefault) {
+        await o.conn.execute(`ALTER TABLE ${o.dialect.renderRelation(o.stage)} ADD COLUMN ${o.dialect.quote(LOAD_ID_COLUMN)} ${all[all.length - 1]!.dataType} DEFAULT ${o.dialect.literal(o.loadId)}`);
+      }
       return { stats, attempts: attempt };
     } catch (caught) {
       const sourceError = 'error' in failed;

@@ -1,8 +1,11 @@
 import type { LogicalType } from '../schema/logical-type.js';
 
-const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
-const ymd = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-const hms = (d: Date): string => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}`;
+/** `00`–`99`: two-digit parts without a padStart per part (these run once per value of every row). */
+const TWO = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const year = (d: Date): string => { const y = d.getUTCFullYear(); return y >= 0 && y < 1000 ? String(y).padStart(4, '0') : String(y); };
+const millis = (ms: number): string => (ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : String(ms));
+const ymd = (d: Date): string => `${year(d)}-${TWO[d.getUTCMonth() + 1]}-${TWO[d.getUTCDate()]}`;
+const hms = (d: Date): string => `${TWO[d.getUTCHours()]}:${TWO[d.getUTCMinutes()]}:${TWO[d.getUTCSeconds()]}.${millis(d.getUTCMilliseconds())}`;
 
 /**
  * Per column, a function from the driver's JS value to what the destination appender takes exactly: Dates as UTC
@@ -10,7 +13,7 @@ const hms = (d: Date): string => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes(
  */
 export function normalizerFor(t: LogicalType): ((v: unknown) => unknown) | undefined {
   switch (t.kind) {
-    case 'timestamp': return (v) => (v instanceof Date ? `${ymd(v)} ${hms(v)}` : v);
+    case 'timestamp': return timestampText();
     case 'timestamptz': return (v) => (v instanceof Date ? v.toISOString() : v);
     case 'date': return (v) => (v instanceof Date ? ymd(v) : v);
     case 'time': return (v) => (v instanceof Date ? hms(v) : v);
@@ -21,14 +24,48 @@ export function normalizerFor(t: LogicalType): ((v: unknown) => unknown) | undef
 }
 
 /**
+ * `YYYY-MM-DD HH:MM:SS.mmm` in UTC. Timestamps repeat from row to row (an order's lines share one), so the last
+ * value's text is kept and reused when the next one is the same instant.
+ */
+function timestampText(): (v: unknown) => unknown {
+  let lastTime = NaN;
+  let lastText = '';
+  return (v) => {
+    if (!(v instanceof Date)) return v;
+    const t = v.getTime();
+    if (t !== lastTime) {
+      lastTime = t;
+      lastText = `${ymd(v)} ${hms(v)}`;
+    }
+    return lastText;
+  };
+}
+
+/**
  * Wide decimals arrive as exact text. Up to 15 significant digits a double holds the value exactly enough that the
  * destination's cast back to DECIMAL(p,s) gives the same digits, and a number appends far faster than text the
  * appender must parse; wider values stay text.
  */
-function decimalText(v: unknown): unknown {
+export function decimalText(v: unknown): unknown {
   if (typeof v !== 'string') return v;
-  const digits = v.replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return digits.length <= 15 ? Number(v) : v;
+  return significantDigits(v) <= 15 ? Number(v) : v;
+}
+
+/** Digits from the first non-zero one to the last non-zero one, the point not counted (`-0.0500` → 1). */
+function significantDigits(text: string): number {
+  let first = -1;
+  let last = -1;
+  let dot = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) dot = i;
+    else if (c >= 49 && c <= 57) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) return 0;
+  return last - first + 1 - (dot > first && dot < last ? 1 : 0);
 }
 
 /** JSON that keeps bigint and Date recognisable, for keys and stored cursor values. */

@@ -15,6 +15,11 @@ export interface ReadRequest {
   columns: string[];
   filter?: CursorFilter;
   chunkSize: number;
+  /**
+   * Columns whose values must keep their driver type (the cursor and the keys it de-duplicates on, whose values are
+   * compared and stored). A source may read the others in a cheaper exact form, e.g. timestamps as text.
+   */
+  typed?: string[];
 }
 
 /** A database ingest reads from. Rows come back as arrays in `columns` order, in chunks, never all at once. */

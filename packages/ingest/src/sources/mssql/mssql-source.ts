@@ -73,7 +73,8 @@ export class MssqlSource implements Source {
   read(request: ReadRequest): AsyncIterable<unknown[][]> {
     const { table, columns, filter } = request;
     const r = this.pool.request();
-    let text = `SELECT ${columns.map((c) => selectExpression(table, c)).join(', ')} FROM ${bracket(table.schema)}.${bracket(table.name)}`;
+    const typed = new Set(request.typed ?? []);
+    let text = `SELECT ${columns.map((c) => selectExpression(table, c, typed.has(c))).join(', ')} FROM ${bracket(table.schema)}.${bracket(table.name)}`;
     if (filter) {
       r.input('cursor', this.paramType(table, filter.column), withLag(filter.value, filter.lag));
       text += ` WHERE ${bracket(filter.column)} >= @cursor`;
@@ -114,11 +115,15 @@ function withLag(value: unknown, lag: number): unknown {
 
 /**
  * tedious decodes DECIMAL and MONEY into doubles, exact only to 15 digits: wider ones (money, decimal(19+)) are
- * read as their exact text instead, which the destination casts back to the same DECIMAL.
+ * read as their exact text instead, which the destination casts back to the same DECIMAL. NVARCHAR, not VARCHAR:
+ * tedious decodes UTF-16 natively, while single-byte text goes through iconv per value.
+ * Timestamps (datetime, datetime2, smalldatetime) other than the cursor and its keys come as `yyyy-mm-dd
+ * hh:mi:ss.fffffff` text too: no Date per value, and no truncation of datetime2 to milliseconds.
  */
-function selectExpression(table: SourceTable, name: string): string {
+function selectExpression(table: SourceTable, name: string, typed: boolean): string {
   const t = table.columns.find((c) => c.name === name)?.logical;
-  if (t?.kind === 'decimal' && t.precision > 15) return `CAST(CAST(${bracket(name)} AS decimal(${t.precision},${t.scale})) AS varchar(48)) AS ${bracket(name)}`;
+  if (t?.kind === 'timestamp' && !typed) return `CAST(CAST(${bracket(name)} AS datetime2(7)) AS nvarchar(27)) AS ${bracket(name)}`;
+  if (t?.kind === 'decimal' && t.precision > 15) return `CAST(CAST(${bracket(name)} AS decimal(${t.precision},${t.scale})) AS nvarchar(48)) AS ${bracket(name)}`;
   return bracket(name);
 }
 
