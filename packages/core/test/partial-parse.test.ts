@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, appendFileSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,28 @@ describe('partial parsing (target/partial_parse.json)', () => {
     const p = await parseProject({ projectDir });
     expect(p.partialParse?.reused).toBe(false);
     expect(p.manifest.nodes['model.core_basic.new_model']).toBeDefined();
+  });
+
+  it('a re-parse with nothing changed rewrites neither manifest.json nor partial_parse.json; a touched file is re-recorded', async () => {
+    const projectDir = copy('core_basic');
+    await writeManifest(await parseProject({ projectDir }));
+    const target = join(projectDir, 'target');
+    const mtime = (f: string) => statSync(join(target, f)).mtimeMs;
+    const before = { manifest: mtime('manifest.json'), state: mtime('partial_parse.json') };
+    await new Promise((r) => setTimeout(r, 20));
+    const again = await parseProject({ projectDir });
+    expect(again.partialParse).toMatchObject({ reused: true, statsUnchanged: true });
+    await writeManifest(again);
+    expect({ manifest: mtime('manifest.json'), state: mtime('partial_parse.json') }).toEqual(before);
+
+    // Same content, new mtime: still reused, and the new stat is recorded so the next run skips hashing it.
+    const model = join(projectDir, 'models/staging/stg_orders.sql');
+    utimesSync(model, new Date(), new Date(Date.now() + 5000));
+    const touched = await parseProject({ projectDir });
+    expect(touched.partialParse).toMatchObject({ reused: true, statsUnchanged: false });
+    await writeManifest(touched);
+    expect(mtime('manifest.json')).toBe(before.manifest);
+    const saved = JSON.parse(readFileSync(join(target, 'partial_parse.json'), 'utf8')) as { stats: Record<string, string> };
+    expect(saved.stats[model]).toBe(`${statSync(model).size}:${statSync(model).mtimeMs}`);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ParsedProject, RenderRuntime } from '../project/parsed-project.js';
@@ -8,18 +8,15 @@ import { lazyConnection } from './lazy-connection.js';
 
 const COMPILED = new Set(['model', 'test', 'analysis', 'snapshot']);
 
-/** Writes files with a few writes in flight at once, creating each folder once (thousands of awaited writes in a row leave the CPU idle). */
-async function writeAll(files: { path: string; sql: string }[]): Promise<void> {
-  const dirs = new Set(files.map((f) => dirname(f.path)));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const f = files[next++]!;
-      await writeFile(f.path, f.sql);
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, worker));
+/**
+ * Writes the compiled files synchronously, creating each folder once. Thousands of small new files cost mostly
+ * kernel time (open/create); the async APIs add a thread-pool hand-off per open, write and close on top (measured
+ * here: 30,000 files, about 1 s of CPU synchronously against 2-5 s through fs/promises; 4 or 16 callback writes in
+ * flight were no faster in wall time on 2 cores and used 1-3 s more CPU).
+ */
+function writeAll(files: { path: string; sql: string }[]): void {
+  for (const d of new Set(files.map((f) => dirname(f.path)))) mkdirSync(d, { recursive: true });
+  for (const f of files) writeFileSync(f.path, f.sql);
 }
 
 export interface CompileResult {
@@ -46,7 +43,7 @@ export async function compileProject(project: ParsedProject, ids: string[], runt
         problems.push(...renderDiagnostics(error, displayFile(project, node.package_name, node.original_file_path)));
       }
     }
-    await writeAll(compiled);
+    writeAll(compiled);
   } finally {
     if (!runtime.connection) await connection.close();
   }

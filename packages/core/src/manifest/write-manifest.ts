@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { savePartialParse, templatesFile } from '../project/partial-parse.js';
@@ -14,12 +13,14 @@ export async function writeManifest(project: ParsedProject): Promise<string> {
   const pp = project.partialParse;
   const untouched = pp?.reused && project.manifestLoaded && !project.manifestLoaded() && existsSync(path);
   if (!untouched) {
-    await mkdir(project.targetPath, { recursive: true });
+    mkdirSync(project.targetPath, { recursive: true });
     project.manifest.metadata.generated_at = new Date().toISOString();
-    await writeFile(path, JSON.stringify(project.manifest));
+    // One synchronous write: the promise API writes a 50 MB string in 512 KB round trips, about twice as slow.
+    writeFileSync(path, JSON.stringify(project.manifest));
   }
-  // A reused parse still records the files' current stats, so the next run skips hashing them.
-  if (pp) {
+  // A reused parse still records the files' current stats, so the next run skips hashing them
+  // (nothing to record when neither the stats nor the manifest changed).
+  if (pp && !(untouched && pp.statsUnchanged)) {
     const st = statSync(path);
     await savePartialParse(project.targetPath, {
       ...pp.inputs,
@@ -30,6 +31,6 @@ export async function writeManifest(project: ParsedProject): Promise<string> {
     });
   }
   if (untouched) return path;
-  if (!project.engineLoaded || project.engineLoaded()) await writeFile(templatesFile(project.targetPath), JSON.stringify(project.engine.exportCompiled()));
+  if (!project.engineLoaded || project.engineLoaded()) writeFileSync(templatesFile(project.targetPath), JSON.stringify(project.engine.exportCompiled()));
   return path;
 }

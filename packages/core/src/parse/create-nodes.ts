@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestNode, ResourceType } from '../manifest/types.js';
@@ -7,9 +6,10 @@ import type { DiscoveredFile, PackageFiles } from './discover-files.js';
 import { baseName, createNode, fqnFor } from './node-factory.js';
 import { displayFile } from './render-errors.js';
 import { parseSnapshotBlocks } from './snapshot-blocks.js';
+import { readText } from '../util/read-cache.js';
 
 function read(pkg: ProjectPackage, f: DiscoveredFile): string {
-  return readFileSync(join(pkg.dir, f.file), 'utf8');
+  return readText(join(pkg.dir, f.file));
 }
 
 /** Model, seed, snapshot, analysis and singular-test nodes of one package, from its files. */

@@ -1,5 +1,5 @@
 import type { ProjectPackage } from '../project/packages.js';
-import { walkFiles } from '../util/walk-files.js';
+import { walkFiles, type ListingCache } from '../util/walk-files.js';
 
 export interface DiscoveredFile {
   /** Path relative to the package folder (dbt's original_file_path). */
@@ -19,11 +19,11 @@ export interface PackageFiles {
   docs: DiscoveredFile[];
 }
 
-function under(dir: string, roots: string[], exts: string[]): DiscoveredFile[] {
+function under(dir: string, roots: string[], exts: string[], cache: ListingCache): DiscoveredFile[] {
   const out: DiscoveredFile[] = [];
   for (const root of roots) {
     const clean = root.replace(/\/+$/, '');
-    for (const file of walkFiles(dir, clean, exts)) out.push({ file, path: file.slice(clean.length + 1) });
+    for (const file of walkFiles(dir, clean, exts, cache)) out.push({ file, path: file.slice(clean.length + 1) });
   }
   return out;
 }
@@ -39,20 +39,21 @@ export function discoverFiles(pkg: ProjectPackage): PackageFiles {
 
 function walkPackage(pkg: ProjectPackage): PackageFiles {
   const c = pkg.config;
+  const cache: ListingCache = new Map();
   const yml = ['.yml', '.yaml'];
-  const testSql = under(pkg.dir, c.testPaths, ['.sql']);
+  const testSql = under(pkg.dir, c.testPaths, ['.sql'], cache);
   const isGeneric = (f: DiscoveredFile) => /(^|\/)generic\//.test(f.path);
   const propertyRoots = [...new Set([...c.modelPaths, ...c.seedPaths, ...c.snapshotPaths, ...c.analysisPaths, ...c.macroPaths, ...c.testPaths])];
   return {
-    models: under(pkg.dir, c.modelPaths, ['.sql']),
-    seeds: under(pkg.dir, c.seedPaths, ['.csv']),
-    snapshots: under(pkg.dir, c.snapshotPaths, ['.sql']),
-    analyses: under(pkg.dir, c.analysisPaths, ['.sql']),
+    models: under(pkg.dir, c.modelPaths, ['.sql'], cache),
+    seeds: under(pkg.dir, c.seedPaths, ['.csv'], cache),
+    snapshots: under(pkg.dir, c.snapshotPaths, ['.sql'], cache),
+    analyses: under(pkg.dir, c.analysisPaths, ['.sql'], cache),
     tests: testSql.filter((f) => !isGeneric(f)),
     // Generic tests under tests/generic/ are macro definitions, as in dbt.
-    macros: [...under(pkg.dir, c.macroPaths, ['.sql']), ...testSql.filter(isGeneric)],
-    properties: dedupe(under(pkg.dir, propertyRoots, yml)),
-    docs: dedupe(under(pkg.dir, c.docsPaths, ['.md'])),
+    macros: [...under(pkg.dir, c.macroPaths, ['.sql'], cache), ...testSql.filter(isGeneric)],
+    properties: dedupe(under(pkg.dir, propertyRoots, yml, cache)),
+    docs: dedupe(under(pkg.dir, c.docsPaths, ['.md'], cache)),
   };
 }
 

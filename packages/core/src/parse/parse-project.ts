@@ -14,6 +14,7 @@ import { loadProfile, type LoadedProfile } from '../profiles/load-profile.js';
 import { md5 } from '../util/hash.js';
 import { renderDeep } from '../util/render-value.js';
 import { walkFiles } from '../util/walk-files.js';
+import { dropKeptFiles } from '../util/read-cache.js';
 import { makeEnvVar, recordEnvVars } from '../context/env-var.js';
 import { makeVar } from '../context/vars.js';
 import { templateLogs } from '../compile/parse-output.js';
@@ -90,11 +91,19 @@ export async function parseProject(options: ParseOptions = {}): Promise<ParsedPr
       renderTrees(project);
       buildNodes(project);
     }
-    project.partialParse = { inputs, envVars: reuse ? reuse.envVars : Object.fromEntries(envReads), reused: !!reuse };
+    const statsUnchanged = !!reuse && sameStats(reuse.stats, inputs.stats);
+    project.partialParse = { inputs, envVars: reuse ? reuse.envVars : Object.fromEntries(envReads), reused: !!reuse, statsUnchanged };
     return project;
   } finally {
     recordEnvVars(undefined);
+    dropKeptFiles();
   }
+}
+
+function sameStats(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  if (!a || !b) return false;
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((k) => a[k] === b[k]);
 }
 
 interface AssembleArgs {

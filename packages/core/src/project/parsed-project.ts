@@ -59,7 +59,7 @@ export interface ParsedProject {
   invocationId: string;
   runStartedAt: Date;
   /** Partial-parse bookkeeping (internal): the inputs this parse saw, and whether it reused the last one. */
-  partialParse?: { inputs: { key: string; files: Record<string, string> }; envVars: Record<string, string | null>; reused: boolean };
+  partialParse?: { inputs: { key: string; files: Record<string, string> }; envVars: Record<string, string | null>; reused: boolean; statsUnchanged?: boolean };
   /** Whether the manifest / engine were materialised (a reused parse loads them on first use). */
   manifestLoaded?: () => boolean;
   engineLoaded?: () => boolean;

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { md5 } from '../util/hash.js';
+import { readForHash } from '../util/read-cache.js';
 import { discoverFiles } from '../parse/discover-files.js';
 import type { ProjectPackage } from './packages.js';
 
@@ -48,7 +48,7 @@ export function parseInputs(packages: ProjectPackage[], extraFiles: string[], ke
     const stat = `${st.size}:${st.mtimeMs}`;
     stats[path] = stat;
     const known = previous?.stats?.[path] === stat ? previous.files[path] : undefined;
-    files[path] = known ?? md5(readFileSync(path));
+    files[path] = known ?? md5(readForHash(path));
   }
   return { key: md5(JSON.stringify([FORMAT, keyParts])), files, stats };
 }
@@ -77,8 +77,8 @@ export function isReusable(state: PartialParseState, inputs: ParseInputs, target
 }
 
 export async function savePartialParse(targetPath: string, state: Omit<PartialParseState, 'format'>): Promise<void> {
-  await mkdir(targetPath, { recursive: true });
-  await writeFile(join(targetPath, FILE), JSON.stringify({ format: FORMAT, ...state }));
+  mkdirSync(targetPath, { recursive: true });
+  writeFileSync(join(targetPath, FILE), JSON.stringify({ format: FORMAT, ...state }));
 }
 
 export const templatesFile = (targetPath: string) => join(targetPath, TEMPLATES);
