@@ -4,7 +4,7 @@ import type { Manifest, SelectOptions } from '@tsdbt/core';
 import { LogFile } from './artifacts/log-file.js';
 import { writeRunResults } from './artifacts/run-results.js';
 import { ConnectionPool } from './connection-pool.js';
-import { parseProject, writeManifest } from './core-api.js';
+import { loadProjectSelectors, parseProject, writeManifest } from './core-api.js';
 import type { ParseOptions, Project } from './core-api.js';
 import { FAILED, executePlan } from './execute-plan.js';
 import { buildPlan } from './plan.js';
@@ -69,6 +69,8 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   log.write('info', `Running with tsdbt=${runnerVersion()} invocation_id=${invocationId} command=${kind}`);
   const plan = await buildPlan(project.manifest, kind, {
     select: options.select, exclude: options.exclude, selector: options.selector, resourceTypes: options.resourceTypes,
+    // Read each time rather than from the manifest: selectors.yml is not an input of the partial-parse cache.
+    selectors: loadProjectSelectors(project),
     state: options.state, previousResults: options.previousResults, uniqueIds: options.uniqueIds,
   });
   const pool = new ConnectionPool(project.adapter, project.target);
