@@ -8,9 +8,12 @@ import type { DuckDbConfig } from './duckdb-config.js';
 import { DuckDbDialect } from './duckdb-dialect.js';
 import { duckDbError } from './duckdb-errors.js';
 import { acquireInstance, releaseInstance } from './duckdb-instances.js';
-import { appendValue, toParam, toQueryResult } from './duckdb-values.js';
+import { RowWriter } from './duckdb-append.js';
+import { toParam, toQueryResult } from './duckdb-values.js';
 
 const dialect = new DuckDbDialect();
+/** Rows between appender flushes: DuckDB's own appender flushes at 204,800 rows (100 vectors) too. */
+const FLUSH_ROWS = 204_800;
 
 function relationType(tableType: unknown): RelationType {
   return tableType === 'VIEW' ? 'view' : 'table';
@@ -106,7 +109,11 @@ export class DuckDbConnection implements Connection {
     }));
   }
 
-  /** Appender fed chunk by chunk, flushed per chunk so memory stays flat; all or nothing inside one transaction. */
+  /**
+   * Appender fed chunk by chunk, as columnar data chunks or typed row appends (duckdb-append.ts); all or nothing
+   * inside one transaction. Flushed every FLUSH_ROWS rows rather than per chunk (the appender's buffer stays bounded,
+   * so memory stays flat). Cancellation is checked between chunks.
+   */
   async bulkLoad(rel: RelationRef, columns: LoadColumn[], chunks: AsyncIterable<unknown[][]>): Promise<number> {
     return this.transaction(async () => {
       let appender;
@@ -116,23 +123,39 @@ export class DuckDbConnection implements Connection {
         throw duckDbError(error);
       }
       let count = 0;
+      let unflushed = 0;
       try {
+        const writer = new RowWriter(appender, columns.map((_, i) => appender.columnType(i).typeId));
         for await (const chunk of chunks) {
-          for (const row of chunk) {
-            if (this.cancelled) throw new TsdbtError('TSDBT_QUERY_CANCELLED', `Bulk load into ${dialect.renderRelation(rel)} cancelled`, { exitCode: 130 });
-            for (let i = 0; i < columns.length; i++) appendValue(appender, row[i]);
-            appender.endRow();
-          }
+          if (this.cancelled) throw new TsdbtError('TSDBT_QUERY_CANCELLED', `Bulk load into ${dialect.renderRelation(rel)} cancelled`, { exitCode: 130 });
+          writer.write(chunk);
           count += chunk.length;
-          appender.flushSync();
+          unflushed += chunk.length;
+          if (unflushed >= FLUSH_ROWS) {
+            appender.flushSync();
+            unflushed = 0;
+          }
         }
-        appender.closeSync();
-        return count;
+        appender.flushSync();
       } catch (error) {
-        appender.clear();
-        appender.closeSync();
+        try {
+          appender.clear();
+        } catch {
+          // The original error is the one to report.
+        }
+        try {
+          appender.closeSync();
+        } catch {
+          // idem
+        }
         throw duckDbError(error);
       }
+      try {
+        appender.closeSync();
+      } catch (error) {
+        throw duckDbError(error);
+      }
+      return count;
     });
   }
 
