@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { LoadColumn } from '@tsdbt/core';
-import { duckDbAdapter } from '../src/duckdb-adapter.js';
-import type { DuckDbConnection } from '../src/duckdb-connection.js';
+import { tempConnection } from './temp-connection.js';
 
 // Every typed append path of bulkLoad (duckdb-append.ts), read back as DuckDB prints it so no digit can hide.
 describe('DuckDB bulkLoad, typed appends', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tsdbt-duckdb-bulk-'));
-  const config = duckDbAdapter.parseConfig({ type: 'duckdb', path: 'bulk.duckdb' }, 'dev', { projectDir: dir });
-  let conn: DuckDbConnection;
-  beforeAll(async () => {
-    conn = (await duckDbAdapter.connect(config)) as DuckDbConnection;
-  });
-  afterAll(async () => {
-    await conn.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const db = tempConnection('bulk');
 
   async function* inChunks(rows: unknown[][], size: number): AsyncGenerator<unknown[][]> {
     for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
   }
 
   async function load(name: string, columns: LoadColumn[], rows: unknown[][], batch = 2): Promise<unknown[][]> {
-    await conn.execute(`create or replace table ${name} (${columns.map((c) => `${c.name} ${c.dataType}`).join(', ')})`);
-    expect(await conn.bulkLoad({ schema: 'main', identifier: name }, columns, inChunks(rows, batch))).toBe(rows.length);
-    return (await conn.execute(`select ${columns.map((c) => `${c.name}::varchar`).join(', ')} from ${name} order by rowid`)).rows;
+    await db.conn.execute(`create or replace table ${name} (${columns.map((c) => `${c.name} ${c.dataType}`).join(', ')})`);
+    expect(await db.conn.bulkLoad({ schema: 'main', identifier: name }, columns, inChunks(rows, batch))).toBe(rows.length);
+    return (await db.conn.execute(`select ${columns.map((c) => `${c.name}::varchar`).join(', ')} from ${name} order by rowid`)).rows;
   }
 
   it('integers of every width, at their extremes, as numbers, bigints and text, with nulls', async () => {
@@ -53,10 +40,10 @@ describe('DuckDB bulkLoad, typed appends', () => {
 
   it('refuses an integer beyond its column\'s width, codes the error and loads nothing', async () => {
     for (const [dataType, value] of [['TINYINT', 128], ['SMALLINT', -32769], ['INTEGER', 2147483648], ['BIGINT', 9223372036854775808n], ['INTEGER', 1.5e300]] as const) {
-      await conn.execute(`create or replace table bulk_range (id INTEGER, v ${dataType})`);
+      await db.conn.execute(`create or replace table bulk_range (id INTEGER, v ${dataType})`);
       const cols = [{ name: 'id', dataType: 'INTEGER' }, { name: 'v', dataType }];
-      await expect(conn.bulkLoad({ schema: 'main', identifier: 'bulk_range' }, cols, inChunks([[1, 1], [2, value]], 2))).rejects.toMatchObject({ code: 'TSDBT_DATABASE_ERROR' });
-      expect((await conn.execute('select count(*) from bulk_range')).rows).toEqual([[0]]);
+      await expect(db.conn.bulkLoad({ schema: 'main', identifier: 'bulk_range' }, cols, inChunks([[1, 1], [2, value]], 2))).rejects.toMatchObject({ code: 'TSDBT_DATABASE_ERROR' });
+      expect((await db.conn.execute('select count(*) from bulk_range')).rows).toEqual([[0]]);
     }
   });
 
@@ -130,15 +117,15 @@ describe('DuckDB bulkLoad, typed appends', () => {
   });
 
   it('is all or nothing across appender flushes (a failure after 250,000 rows leaves the table empty)', async () => {
-    await conn.execute('create or replace table bulk_many (id INTEGER, d DATE)');
+    await db.conn.execute('create or replace table bulk_many (id INTEGER, d DATE)');
     const cols = [{ name: 'id', dataType: 'INTEGER' }, { name: 'd', dataType: 'DATE' }];
     async function* chunks(bad: boolean): AsyncGenerator<unknown[][]> {
       for (let base = 0; base < 250_000; base += 10_000) yield Array.from({ length: 10_000 }, (_, i) => [base + i, '2024-01-31']);
       yield [[-1, bad ? 'not a date' : '2024-02-01']];
     }
-    await expect(conn.bulkLoad({ schema: 'main', identifier: 'bulk_many' }, cols, chunks(true))).rejects.toMatchObject({ code: 'TSDBT_DATABASE_ERROR' });
-    expect((await conn.execute('select count(*) from bulk_many')).rows).toEqual([[0]]);
-    expect(await conn.bulkLoad({ schema: 'main', identifier: 'bulk_many' }, cols, chunks(false))).toBe(250_001);
-    expect((await conn.execute('select count(*), sum(id) from bulk_many')).rows).toEqual([[250_001, 31249874999]]);
+    await expect(db.conn.bulkLoad({ schema: 'main', identifier: 'bulk_many' }, cols, chunks(true))).rejects.toMatchObject({ code: 'TSDBT_DATABASE_ERROR' });
+    expect((await db.conn.execute('select count(*) from bulk_many')).rows).toEqual([[0]]);
+    expect(await db.conn.bulkLoad({ schema: 'main', identifier: 'bulk_many' }, cols, chunks(false))).toBe(250_001);
+    expect((await db.conn.execute('select count(*), sum(id) from bulk_many')).rows).toEqual([[250_001, 31249874999]]);
   });
 });
