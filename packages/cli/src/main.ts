@@ -1,4 +1,5 @@
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
+import { yargs } from './yargs.js';
 import { commands } from './commands/index.js';
 import { globalOptions } from './global-options.js';
 import { cliVersion } from './version.js';

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync, appendFileSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync, appendFileSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,6 +49,30 @@ describe('partial parsing (target/partial_parse.json)', () => {
     const p = await parseProject({ projectDir });
     expect(p.partialParse?.reused).toBe(false);
     expect(p.manifest.nodes['model.core_basic.new_model']).toBeDefined();
+  });
+
+  it('a deleted file is noticed', async () => {
+    const projectDir = copy('core_basic');
+    await writeManifest(await parseProject({ projectDir }));
+    expect(Object.keys((await parseProject({ projectDir })).manifest.nodes)).toContain('test.core_basic.assert_positive');
+    rmSync(join(projectDir, 'tests/assert_positive.sql'));
+    const p = await parseProject({ projectDir });
+    expect(p.partialParse?.reused).toBe(false);
+    expect(Object.keys(p.manifest.nodes)).not.toContain('test.core_basic.assert_positive');
+  });
+
+  it('a model that is a symlink is re-parsed when the file it points to changes', async () => {
+    const projectDir = copy('core_basic');
+    const model = join(projectDir, 'models/marts/orders.sql');
+    const real = join(projectDir, 'orders_source.sql');
+    renameSync(model, real);
+    symlinkSync(real, model);
+    await writeManifest(await parseProject({ projectDir }));
+    expect((await parseProject({ projectDir })).partialParse?.reused).toBe(true);
+    appendFileSync(real, '\n-- edited through the link\n');
+    const p = await parseProject({ projectDir });
+    expect(p.partialParse?.reused).toBe(false);
+    expect(p.manifest.nodes['model.core_basic.orders']!.raw_code).toContain('-- edited through the link');
   });
 
   it('a re-parse with nothing changed rewrites neither manifest.json nor partial_parse.json; a touched file is re-recorded', async () => {

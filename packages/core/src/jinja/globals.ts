@@ -1,7 +1,7 @@
 /** The generic (non-database) globals of dbt's Jinja context: return, namespace, range, zip, tojson, modules, … */
 import { createHash } from 'node:crypto';
-import YAML from 'yaml';
 import { TsdbtError } from '../diagnostics/diagnostic.js';
+import { yamlLib } from '../util/yaml-lib.js';
 import { datetimeModule } from './modules-datetime.js';
 import { reModule } from './modules-re.js';
 import { pyJson } from './py-json.js';
@@ -140,8 +140,8 @@ export function makeGlobals(logger: Logger): Record<string, unknown> {
         throw e;
       }
     },
-    toyaml: (v: unknown) => YAML.stringify(toJs(v)),
-    fromyaml: (s: unknown) => YAML.parse(String(s)) ?? null,
+    toyaml: (v: unknown) => yamlLib().stringify(toJs(v)),
+    fromyaml: (s: unknown) => yamlLib().parse(String(s)) ?? null,
     diff_of_two_dicts: diffOfTwoDicts,
     local_md5: (s: unknown) => createHash('md5').update(pyStr(s)).digest('hex'),
     modules: { datetime: datetimeModule, re: reModule },

@@ -1,5 +1,5 @@
 import type { ProjectPackage } from '../project/packages.js';
-import { walkFiles, type ListingCache } from '../util/walk-files.js';
+import { newListingCache, walkFiles, type ListingCache } from '../util/walk-files.js';
 
 export interface DiscoveredFile {
   /** Path relative to the package folder (dbt's original_file_path). */
@@ -17,6 +17,8 @@ export interface PackageFiles {
   macros: DiscoveredFile[];
   properties: DiscoveredFile[];
   docs: DiscoveredFile[];
+  /** `size:mtime` of the files listed, by absolute path (taken while walking, for partial parse). */
+  stamps: Map<string, string>;
 }
 
 function under(dir: string, roots: string[], exts: string[], cache: ListingCache): DiscoveredFile[] {
@@ -39,7 +41,7 @@ export function discoverFiles(pkg: ProjectPackage): PackageFiles {
 
 function walkPackage(pkg: ProjectPackage): PackageFiles {
   const c = pkg.config;
-  const cache: ListingCache = new Map();
+  const cache = newListingCache();
   const yml = ['.yml', '.yaml'];
   const testSql = under(pkg.dir, c.testPaths, ['.sql'], cache);
   const isGeneric = (f: DiscoveredFile) => /(^|\/)generic\//.test(f.path);
@@ -54,6 +56,7 @@ function walkPackage(pkg: ProjectPackage): PackageFiles {
     macros: [...under(pkg.dir, c.macroPaths, ['.sql'], cache), ...testSql.filter(isGeneric)],
     properties: dedupe(under(pkg.dir, propertyRoots, yml, cache)),
     docs: dedupe(under(pkg.dir, c.docsPaths, ['.md'], cache)),
+    stamps: cache.stamps,
   };
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { yamlLib } from '../util/yaml-lib.js';
 import { yamlError } from './selector-definitions.js';
 import type { SelectorDefinition } from './types.js';
 
@@ -15,6 +15,7 @@ export function loadSelectors(projectDir: string): SelectorDefinition[] {
 }
 
 export function parseSelectorsYaml(text: string, file: string): SelectorDefinition[] {
+  const { isMap, isSeq, LineCounter, parseDocument } = yamlLib();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length > 0) {
