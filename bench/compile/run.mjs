@@ -3,6 +3,8 @@
 // compile (compiled templates reused) on a generated project. Prints medians of wall and CPU (user+sys) time:
 // the build machine is shared, so CPU time is the steadier figure.
 // Usage: node bench/compile/run.mjs [N=10000] [RUNS=5]
+// TMPDIR=/dev/shm puts the generated project and its target/ on tmpfs, to tell compute from this disk's file
+// creation (slow on ext4 right after many deletes); BIN=path/to/bin.js times another build (before/after).
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'packages/cli/dist/bin.js');
+const bin = process.env.BIN ?? join(root, 'packages/cli/bin/tsdbt.js');
 const n = Number(process.argv[2] ?? 10000);
 const runs = Number(process.argv[3] ?? 5);
 const project = join(tmpdir(), `tsdbt-bench-${n}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callMacro, compileNode, isTsdbtError, renderSql, type Connection, type ParsedProject } from '@tsdbt/core';
+import { callMacro, compileNode, compiledPath, isTsdbtError, renderSql, type Connection, type ParsedProject } from '@tsdbt/core';
 import { parseFixture } from './helpers.js';
 import { parseOutputReuses } from '../src/compile/parse-output.js';
 
@@ -103,6 +103,12 @@ describe('snapshots', () => {
     expect(yml.config).toMatchObject({ strategy: 'check', check_cols: 'all', unique_key: 'v' });
     expect(yml.depends_on.nodes).toEqual(['model.util_pkg.pkg_model']);
     expect(await compileNode(project, yml.unique_id, { execute: true })).toBe('select * from "memory"."main"."pkg_model"');
+    // Many nodes to one YAML file: the snapshot's compiled file sits under the file's path, like its generic tests,
+    // so it never collides with their folder (a file at models/properties.yml broke `compile` with EEXIST).
+    expect(yml.path).toBe('pkg_model_snapshot.sql');
+    const sourceTest = Object.values(project.manifest.nodes).find((n) => n.test_metadata && n.original_file_path === yml.original_file_path)!;
+    expect(compiledPath(project, yml)).toBe(`${compiledPath(project, sourceTest).split('/').slice(0, -1).join('/')}/pkg_model_snapshot.sql`);
+    expect(compiledPath(project, block)).toMatch(/compiled\/core_context\/snapshots\/[^/]+\.sql$/);
   });
 });
 

@@ -34,7 +34,8 @@ export async function compileHandler(argv: CompileArgs): Promise<number> {
     select: argv.select, exclude: argv.exclude, selector: argv.selector, selectors: loadSelectors(project.projectDir),
   });
   try {
-    const result = await compileProject(project, ids);
+    // The manifest is written (in finally) while the compiled files still are; writeManifest waits for them.
+    const result = await compileProject(project, ids, {}, { deferWrites: true });
     if (!argv.quiet && result.compiled.length === 1 && argv.select?.length) {
       process.stdout.write(`Compiled node '${project.manifest.nodes[result.compiled[0]!.uniqueId]!.name}' is:\n${result.compiled[0]!.sql.trim()}\n`);
     } else if (!argv.quiet) process.stdout.write(`Compiled ${result.compiled.length} nodes to ${project.targetPath}/compiled\n`);

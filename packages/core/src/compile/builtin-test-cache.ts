@@ -6,13 +6,15 @@ export const MODEL_MARKER = '\u0000tsdbt_model\u0000';
 
 const pureTests = new WeakMap<ParsedProject, Set<string>>();
 const outputs = new WeakMap<ParsedProject, Map<string, string>>();
+/** The cached SQL cut at each MODEL_MARKER, for peekTestSql. */
+const pieces = new WeakMap<ParsedProject, Map<string, string[]>>();
 
 /**
  * dbt's own generic tests (unique, not_null, accepted_values, relationships) print `model` and read nothing else
  * of it, so their SQL for one set of arguments is the same text with a different relation. Only when neither the
  * project nor a package defines any macro of that test (a custom `default__test_unique` could inspect the model).
  */
-function builtinTests(project: ParsedProject): Set<string> {
+export function builtinTests(project: ParsedProject): Set<string> {
   let set = pureTests.get(project);
   if (set) return set;
   const owners = new Map<string, Set<string>>();
@@ -30,7 +32,25 @@ export function builtinTestKey(project: ParsedProject, node: ManifestNode, kwarg
   const md = node.test_metadata;
   if (!md || md.namespace || !builtinTests(project).has(md.name) || node.config.where) return undefined;
   const { model: _m, ...rest } = kwargs;
-  return JSON.stringify([md.name, rest, node.config.store_failures ?? null]);
+  return testKey(md.name, rest, node);
+}
+
+/** The key from a test's name and its arguments but `model` (rendered as renderNode renders them). */
+export function testKey(name: string, rest: Record<string, unknown>, node: ManifestNode): string {
+  return JSON.stringify([name, rest, node.config.store_failures ?? null]);
+}
+
+/** A built-in test's SQL for these arguments if an earlier test rendered it, with `relation` as the model. */
+export function peekTestSql(project: ParsedProject, key: string, relation: string): string | undefined {
+  let byKey = pieces.get(project);
+  if (!byKey) pieces.set(project, (byKey = new Map()));
+  let parts = byKey.get(key);
+  if (parts === undefined) {
+    const sql = outputs.get(project)?.get(key);
+    if (sql === undefined) return undefined;
+    byKey.set(key, (parts = sql.split(MODEL_MARKER)));
+  }
+  return parts.join(relation);
 }
 
 export function cachedTestSql(project: ParsedProject, key: string, relation: string, render: () => string): string {

@@ -9,6 +9,7 @@ import { displayFile } from '../parse/render-errors.js';
 import { canReuse, reuseParseOutput } from './parse-output.js';
 import { builtinTestKey, cachedTestSql, MODEL_MARKER } from './builtin-test-cache.js';
 import { renderString } from '../util/render-value.js';
+import { quickBuiltinTestSql, SIMPLE_CALL, WHERE_SUBQUERY } from './builtin-test-fast-path.js';
 
 /** dbt renders `to: ref('x')`-style test arguments as Jinja expressions. */
 const LOOKS_LIKE_FUNC = /^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$/s;
@@ -23,7 +24,6 @@ export function newScope(project: ParsedProject, node: ManifestNode | undefined,
   return { project, node, packageName: node?.package_name ?? project.projectName, runtime, parsing: false, capture: newCapture(), results: new Map() };
 }
 
-const SIMPLE_CALL = /^\s*(ref|source)\(\s*'([^']*)'\s*(?:,\s*'([^']*)'\s*)?\)\s*$/;
 
 /** `ref('x')` / `source('a', 'b')` evaluated directly; anything else goes through the template engine. */
 function evalArg(scope: RenderScope, expr: string, ctx: Record<string, unknown>, file: string): unknown {
@@ -42,7 +42,7 @@ function genericTestKwargs(scope: RenderScope, node: ManifestNode, ctx: Record<s
     else if (LOOKS_LIKE_FUNC.test(value)) out[key] = evalArg(scope, value, ctx, file);
     else out[key] = renderString(scope.project.engine, value, ctx, file);
   }
-  const target = (/get_where_subquery\((.*)\)\s*}}$/.exec(String(node.test_metadata!.kwargs.model)) ?? [])[1]!;
+  const target = (WHERE_SUBQUERY.exec(String(node.test_metadata!.kwargs.model)) ?? [])[1]!;
   const relation = String(evalArg(scope, target, ctx, file));
   const where = node.config.where;
   // dbt's default__get_where_subquery, done here so every test honours `where` without a template round trip.
@@ -52,6 +52,10 @@ function genericTestKwargs(scope: RenderScope, node: ManifestNode, ctx: Record<s
 
 /** Renders one node with the runtime given; database calls replay through Suspend until the template completes. */
 export async function renderNode(project: ParsedProject, node: ManifestNode, runtime: RenderRuntime): Promise<RenderedNode> {
+  if (node.test_metadata && node.resource_type === 'test') {
+    const sql = quickBuiltinTestSql(project, node, runtime);
+    if (sql !== undefined) return { sql, ephemerals: [] };
+  }
   const scope = newScope(project, node, runtime);
   const file = displayFile(project, node.package_name, node.original_file_path);
   const reusable = canReuse(project, node, runtime);

@@ -33,8 +33,14 @@ export function toHooks(v: unknown): Hook[] {
 
 /** Merges `next` over `base` as dbt does: tags/hooks append, meta-like mappings update, everything else replaces. */
 export function mergeConfig(base: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
-  const out = { ...base };
-  for (const [rawKey, value] of Object.entries(next)) {
+  return mergeInto({ ...base }, next);
+}
+
+/** mergeConfig that updates `out` in place (for a config object the caller just made: one copy per layer less). */
+export function mergeInto(out: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  for (const rawKey in next) {
+    if (!Object.hasOwn(next, rawKey)) continue;
+    const value = next[rawKey];
     const key = normalizeKey(rawKey);
     if (value === undefined) continue;
     if (APPEND.has(key)) {

@@ -37,7 +37,7 @@ export function buildGraph(manifest: Manifest): DagGraph {
     parents.set(id, ps);
     for (const p of ps) children.get(p)!.push(id);
   }
-  for (const list of children.values()) list.sort();
+  for (const list of children.values()) if (list.length > 1) list.sort();
   const ids = [...members.keys()];
   const { order, unplaced } = topoOrder(ids, parents, children);
   const cycles = unplaced.length ? findCyclePaths(unplaced, children) : [];

@@ -16,11 +16,13 @@ export function topoOrder(
   }
   const order: string[] = [];
   while (level.length > 0) {
-    level.sort();
+    if (level.length > 1) level.sort();
     const next: string[] = [];
     for (const id of level) {
       order.push(id);
-      for (const child of children.get(id) ?? []) {
+      const kids = children.get(id);
+      if (kids === undefined) continue;
+      for (const child of kids) {
         const left = (remaining.get(child) ?? 0) - 1;
         remaining.set(child, left);
         if (left === 0) next.push(child);

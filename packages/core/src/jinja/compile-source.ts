@@ -3,6 +3,7 @@ import type { TsdbtError } from '../diagnostics/diagnostic.js';
 import { CompileProblem, type NameTables } from './compile-expr.js';
 import { TemplateCompiler } from './compiler.js';
 import { parseTemplate } from './jinja-parser.js';
+import { ReplayUnsupported, type Lexed } from './replay-tokenizer.js';
 import type { AstNode } from './nunjucks-internals.js';
 import type { MacroDefinition } from './macro-registry.js';
 import { syntaxError, type Location } from './render-errors.js';
@@ -36,10 +37,11 @@ export function toSyntaxError(e: unknown, at: Location, source?: string): TsdbtE
   return syntaxError(message, at, line, err.colno, hintFor(message));
 }
 
-function parse(source: string, at: Location): AstNode {
+function parse(source: string, at: Location, lexed?: Lexed): AstNode {
   try {
-    return parseTemplate(source);
+    return parseTemplate(source, lexed);
   } catch (e) {
+    if (e instanceof ReplayUnsupported) throw e;
     throw toSyntaxError(e, at, source);
   }
 }
@@ -51,9 +53,9 @@ export interface CompiledCode {
   positions: number[];
 }
 
-/** The body of a template's render function `(R, S, s, K, P)`. */
-export function compileTemplate(source: string, names: NameTables, at: Location): CompiledCode {
-  const root = parse(stripTrailingNewline(source), at);
+/** The body of a template's render function `(R, S, s, K, P)`; `lexed`: the tokens of the text without its last newline. */
+export function compileTemplate(source: string, names: NameTables, at: Location, lexed?: Lexed): CompiledCode {
+  const root = parse(stripTrailingNewline(source), at, lexed);
   try {
     const compiler = new TemplateCompiler(names);
     const code = compiler.compileRoot(root);

@@ -8,6 +8,7 @@ import { MacroReturn } from './render-errors.js';
 import { RenderState, withState, type EngineTables, type FilterFn } from './render-state.js';
 import { runtime } from './runtime.js';
 import { TemplateCache, type CompiledTemplates } from './template-cache.js';
+import { TemplateShapes } from './template-shapes.js';
 import { builtinTests } from './tests.js';
 
 export type { MacroDefinition } from './macro-registry.js';
@@ -33,6 +34,7 @@ export interface JinjaEngineOptions {
 export class JinjaEngine {
   private readonly registry: MacroRegistry;
   private readonly cache = new TemplateCache();
+  private readonly shapes = new TemplateShapes();
   private readonly tables: EngineTables;
   private readonly logger: Logger;
 
@@ -98,7 +100,7 @@ export class JinjaEngine {
   /** Renders synchronously. A `Suspend` thrown by a context function propagates unwrapped (see renderResumable). */
   render(template: TemplateSource, context: Record<string, unknown>): string {
     const at = { file: template.name, lineOffset: (template.line ?? 1) - 1 };
-    const t = this.cache.get(template.source, (src) => compileTemplate(src, this.tables, at));
+    const t = this.cache.get(template.source, (src) => this.shapes.compile(src, (text, lexed) => compileTemplate(text, this.tables, at, lexed)));
     const S = new RenderState(this.tables, context, at.file, at.lineOffset);
     try {
       return bufferLogs(this.logger, () => withState(S, () => t.fn(runtime, S, Object.create(null) as Record<string, unknown>, t.consts, t.positions)));

@@ -5,7 +5,7 @@
  */
 import type { Token } from './nunjucks-internals.js';
 
-const TAGS = { BLOCK_START: '{%', BLOCK_END: '%}', VARIABLE_START: '{{', VARIABLE_END: '}}', COMMENT_START: '{#', COMMENT_END: '#}' };
+export const TAGS = { BLOCK_START: '{%', BLOCK_END: '%}', VARIABLE_START: '{{', VARIABLE_END: '}}', COMMENT_START: '{#', COMMENT_END: '#}' };
 const DELIMS = '()[]{}%*-+~/#,:|.<>=!';
 const COMPLEX = new Set(['==', '===', '!=', '!==', '<=', '>=', '//', '**']);
 const PUNCT: Record<string, string> = {

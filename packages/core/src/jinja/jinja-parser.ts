@@ -4,6 +4,7 @@
  * `set a, b = 1, 2`; dbt's `materialization`/`docs`/`snapshot` blocks are skipped (they are not macros).
  */
 import { FastTokenizer } from './fast-lexer.js';
+import { ReplayTokenizer, type Lexed } from './replay-tokenizer.js';
 import { parseInlineIf } from './jinja-expressions.js';
 import { lexer, nodes, ParserBase, type AstNode, type Token, type Tokenizer } from './nunjucks-internals.js';
 
@@ -277,8 +278,9 @@ export class JinjaParser extends ParserBase {
   }
 }
 
-/** Parses a template into nunjucks's AST with tsdbt's additions. */
-export function parseTemplate(source: string): AstNode {
-  const parser = new JinjaParser(new FastTokenizer(source) as unknown as Tokenizer);
+/** Parses a template into nunjucks's AST with tsdbt's additions (from its tokens when they were lexed already). */
+export function parseTemplate(source: string, lexed?: Lexed): AstNode {
+  const tokenizer = lexed ? new ReplayTokenizer(source, lexed) : new FastTokenizer(source);
+  const parser = new JinjaParser(tokenizer as unknown as Tokenizer);
   return parser.parseAsRoot();
 }

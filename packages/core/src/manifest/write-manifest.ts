@@ -9,6 +9,17 @@ import { savePartialParse, templatesFile } from '../project/partial-parse.js';
  * and the compiled templates. A reused parse whose manifest nobody touched has nothing new to write.
  */
 export async function writeManifest(project: ParsedProject): Promise<string> {
+  try {
+    return await writeArtifacts(project);
+  } finally {
+    // Compiled files a deferred compile is still writing: done (or failed) before the command reports.
+    const pending = project.pendingWrites;
+    project.pendingWrites = undefined;
+    await pending;
+  }
+}
+
+async function writeArtifacts(project: ParsedProject): Promise<string> {
   const path = join(project.targetPath, 'manifest.json');
   const pp = project.partialParse;
   const untouched = pp?.reused && project.manifestLoaded && !project.manifestLoaded() && existsSync(path);

@@ -1,5 +1,5 @@
 import { treeConfig } from '../config/config-tree.js';
-import { mergeConfig, toHooks } from '../config/merge-config.js';
+import { mergeConfig, mergeInto, toHooks } from '../config/merge-config.js';
 import { defaultConfig } from '../config/default-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestNode, NodeConfig } from '../manifest/types.js';
@@ -19,7 +19,9 @@ export function projectTreeConfig(packages: ProjectPackage[], node: Pick<Manifes
 /** dbt's precedence, lowest first: defaults < dbt_project.yml tree < property YAML < config() in the file. */
 export function layeredConfig(packages: ProjectPackage[], node: ManifestNode, yml: Record<string, unknown>, inFile: Record<string, unknown> = {}): NodeConfig {
   const tree = projectTreeConfig(packages, node);
-  return mergeConfig(mergeConfig(mergeConfig(defaultConfig(node.resource_type) as Record<string, unknown>, tree), yml), inFile) as NodeConfig;
+  // defaultConfig returns a fresh object: the layers merge into it in place.
+  const config = mergeInto(mergeInto(defaultConfig(node.resource_type) as Record<string, unknown>, tree), yml);
+  return mergeInto(config, inFile) as NodeConfig;
 }
 
 type Check = [key: string, ok: (v: unknown) => boolean, expected: string];

@@ -19,7 +19,8 @@ export function yamlSnapshots(props: Properties, existing: Record<string, Manife
     }
     const dirs = patch.file.split('/').slice(1, -1);
     out.push(createNode({
-      type: 'snapshot', packageName: patch.pkg.name, name, path: patch.file.split('/').slice(1).join('/'), file: patch.file,
+      // Many nodes to one file, as dbt names them: path is the node's own file name under the YAML file's path.
+      type: 'snapshot', packageName: patch.pkg.name, name, path: `${name}.sql`, file: patch.file,
       fqn: [patch.pkg.name, ...dirs, name], rawCode: `select * from {{ ${relation.trim()} }}`,
     }));
   }

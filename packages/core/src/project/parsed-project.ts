@@ -65,4 +65,6 @@ export interface ParsedProject {
   engineLoaded?: () => boolean;
   /** Problems found registering macro files (reported by the parse). */
   macroProblems?: Diagnostic[];
+  /** Compiled files still being written (compileProject with deferWrites): writeManifest waits for them. */
+  pendingWrites?: Promise<unknown>;
 }

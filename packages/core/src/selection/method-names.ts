@@ -14,9 +14,11 @@ interface Named extends GraphMember {
  */
 export function* fqnMethod(ctx: MethodContext, value: string): Iterable<string> {
   const parts = value.split('.');
+  // `fqn:*` (every default selection) matches every member that has an fqn: skip the per-member matching.
+  const all = value === '*';
   for (const m of ctx.members as Named[]) {
     if (m.resource_type === 'source' || m.resource_type === 'exposure' || !m.fqn?.length) continue;
-    if (isSelectedNode(m.fqn, value, parts) || isSelectedNode(m.fqn.slice(1), value, parts)) yield m.unique_id;
+    if (all || isSelectedNode(m.fqn, value, parts) || isSelectedNode(m.fqn.slice(1), value, parts)) yield m.unique_id;
   }
 }
 

@@ -1,6 +1,7 @@
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildGraph } from '../graph/build-graph.js';
 import { assertAcyclic } from '../graph/cycle-diagnostic.js';
+import type { GraphMember } from '../graph/graph-members.js';
 import type { Manifest } from '../manifest/types.js';
 import { evaluate, type EvaluateEnv } from './evaluate.js';
 import { parseDifference, parseUnion } from './parse-spec.js';
@@ -33,6 +34,10 @@ export function select(manifest: Manifest, options: SelectOptions = {}): Selecti
   const stored = manifest.selectors && Object.keys(manifest.selectors).length > 0 ? manifest.selectors : undefined;
   const selectors = normaliseSelectors(options.selectors ?? stored);
   const resolver = new SelectorResolver(selectors, indirect);
+  if (isImplicitSelection(options, selectors) && selectsEveryMember(dag.members.values())) {
+    const keep = typeFilter(options);
+    return { selected: dag.order.filter((id) => keep(dag.members.get(id)!.resource_type)), diagnostics: [] };
+  }
   const spec = chooseSpec(options, resolver, selectors, indirect);
   const env: EvaluateEnv = {
     manifest,
@@ -45,9 +50,7 @@ export function select(manifest: Manifest, options: SelectOptions = {}): Selecti
     selectorStack: [],
   };
   const { direct } = evaluate(env, spec);
-  const types = expandResourceTypes(options.resourceTypes);
-  const dropped = expandResourceTypes(options.excludeResourceTypes);
-  const keep = (type: string) => (!types || types.has(type)) && !dropped?.has(type);
+  const keep = typeFilter(options);
   const selected = dag.order.filter((id) => direct.has(id) && keep(dag.members.get(id)!.resource_type));
   for (const d of env.diagnostics) options.onDiagnostic?.(d);
   return { selected, diagnostics: env.diagnostics };
@@ -68,6 +71,28 @@ function chooseSpec(options: SelectOptions, resolver: SelectorResolver, selector
   return parseDifference(include, hasExclude ? options.exclude : undefined, indirect);
 }
 
+/** No --select, --exclude, --selector, nor a default selector: chooseSpec would take DEFAULT_INCLUDES alone. */
+function isImplicitSelection(options: SelectOptions, selectors: Map<string, SelectorDefinition>): boolean {
+  if (options.selector) return false;
+  if (options.select?.some((s) => s.trim() !== '') || options.exclude?.some((s) => s.trim() !== '')) return false;
+  return defaultSelector(selectors) === undefined;
+}
+
+/**
+ * Whether DEFAULT_INCLUDES pick every graph member: `source:*` and the named-type methods take every member of
+ * their type, `fqn:*` every other member with an fqn. Then the union is every member, eager or not, with no
+ * warning (the implicit selection is quiet), and evaluating it would only rebuild that set.
+ */
+function selectsEveryMember(members: Iterable<GraphMember>): boolean {
+  for (const m of members) {
+    if (NAMED_TYPES.has(m.resource_type)) continue;
+    const fqn = (m as { fqn?: unknown[] }).fqn;
+    if (!fqn?.length) return false;
+  }
+  return true;
+}
+const NAMED_TYPES = new Set(['source', 'exposure', 'metric', 'semantic_model', 'saved_query', 'unit_test']);
+
 /** The implicit "everything" must not warn when, say, a project has no exposures. */
 function quiet(spec: SelectionSpec): SelectionSpec {
   if (spec.kind !== 'criteria') {
@@ -75,6 +100,13 @@ function quiet(spec: SelectionSpec): SelectionSpec {
     spec.components.forEach(quiet);
   }
   return spec;
+}
+
+/** --resource-type / --exclude-resource-type as a predicate on a member's resource type. */
+function typeFilter(options: SelectOptions): (type: string) => boolean {
+  const types = expandResourceTypes(options.resourceTypes);
+  const dropped = expandResourceTypes(options.excludeResourceTypes);
+  return (type) => (!types || types.has(type)) && !dropped?.has(type);
 }
 
 function expandResourceTypes(types: string[] | undefined): Set<string> | undefined {
