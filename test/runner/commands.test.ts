@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, runTsdbt } from './run-tsdbt.js';
@@ -55,10 +55,18 @@ describe('show, run-operation, source freshness', () => {
 describe('retry', () => {
   const project = copyFixture('runner-failing');
   afterAll(() => project.cleanup());
+  const lastArgs = (): Record<string, unknown> => JSON.parse(readFileSync(join(project.dir, 'target', 'run_results.json'), 'utf8')).args;
 
-  it('re-runs only what failed or was skipped, with the previous command', async () => {
+  it('re-runs only what failed or was skipped, with the previous command and its --vars', async () => {
     expect((await runTsdbt(project.dir, ['run', '--vars', '{break: true}'])).exitCode).toBe(1);
-    const r = await runTsdbt(project.dir, ['retry']);
+    expect(lastArgs()).toMatchObject({ which: 'run', target: 'dev', vars: { break: true } });
+    // The same --vars again (dbt's retry replays them): the same node fails.
+    const same = await runTsdbt(project.dir, ['retry']);
+    expect(same.exitCode).toBe(1);
+    expect(same.stdout).toMatch(/ERROR creating sql table model main\.fragile/u);
+    expect(same.stdout).toContain('TOTAL=2');
+    // --vars given to retry override the previous ones, as in dbt.
+    const r = await runTsdbt(project.dir, ['retry', '--vars', '{break: false}']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/OK created sql table model main\.fragile/u);
     expect(r.stdout).toMatch(/OK created sql table model main\.after_fragile/u);
@@ -67,6 +75,17 @@ describe('retry', () => {
     const again = await runTsdbt(project.dir, ['retry']);
     expect(again.exitCode).toBe(0);
     expect(again.stdout).toContain('Nothing to retry');
+  });
+
+  it('replays the previous --target and --full-refresh', async () => {
+    writeFileSync(join(project.dir, 'profiles.yml'), `${readFileSync(join(project.dir, 'profiles.yml'), 'utf8')}    other:\n      type: duckdb\n      path: other.duckdb\n      threads: 1\n`);
+    expect((await runTsdbt(project.dir, ['run', '--target', 'other', '--full-refresh', '--vars', '{break: true}'])).exitCode).toBe(1);
+    rmSync(join(project.dir, 'dev.duckdb'), { force: true });
+    const r = await runTsdbt(project.dir, ['retry', '--vars', '{break: false}']);
+    expect(r.exitCode).toBe(0);
+    expect(lastArgs()).toMatchObject({ which: 'run', target: 'other', full_refresh: true, vars: { break: false } });
+    expect(existsSync(join(project.dir, 'other.duckdb'))).toBe(true);
+    expect(existsSync(join(project.dir, 'dev.duckdb'))).toBe(false);
   });
 });
 
@@ -107,6 +126,32 @@ describe('snapshot', () => {
       { id: 2, first_name: 'Shawn', current: false },
       { id: 2, first_name: 'Shaun', current: true },
     ]);
+  });
+});
+
+describe('snapshot with dbt_valid_to_current', () => {
+  const project = copyFixture('runner-basic');
+  afterAll(() => project.cleanup());
+
+  it('gives current rows that dbt_valid_to instead of NULL, and still closes them on change', async () => {
+    writeFileSync(
+      join(project.dir, 'snapshots', 'customers_far.sql'),
+      "{% snapshot customers_far %}\n{{ config(target_schema='snapshots', unique_key='id', strategy='check', check_cols=['first_name'], dbt_valid_to_current=\"'9999-12-31'\") }}\nselect * from {{ ref('raw_customers') }}\n{% endsnapshot %}\n",
+    );
+    expect((await runTsdbt(project.dir, ['seed'])).exitCode).toBe(0);
+    expect((await runTsdbt(project.dir, ['snapshot', '--select', 'customers_far'])).exitCode).toBe(0);
+    const seed = join(project.dir, 'seeds', 'raw_customers.csv');
+    writeFileSync(seed, readFileSync(seed, 'utf8').replace('Shawn', 'Shaun'));
+    expect((await runTsdbt(project.dir, ['seed'])).exitCode).toBe(0);
+    expect((await runTsdbt(project.dir, ['snapshot', '--select', 'customers_far'])).exitCode).toBe(0);
+    const sql = "select id, first_name, cast(dbt_valid_to as date) = date '9999-12-31' as far, dbt_valid_to is null as open from snapshots.customers_far where id = 2 order by dbt_valid_from";
+    const r = await runTsdbt(project.dir, ['show', '--inline', sql, '--output', 'json']);
+    expect(JSON.parse(r.stdout).show).toEqual([
+      { id: 2, first_name: 'Shawn', far: false, open: false },
+      { id: 2, first_name: 'Shaun', far: true, open: false },
+    ]);
+    const nulls = await runTsdbt(project.dir, ['show', '--inline', 'select count(*) as n from snapshots.customers_far where dbt_valid_to is null', '--output', 'json']);
+    expect(JSON.parse(nulls.stdout).show).toEqual([{ n: 0 }]);
   });
 });
 

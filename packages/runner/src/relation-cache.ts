@@ -20,6 +20,11 @@ export class RelationCache {
     return (await listing).get(rel.identifier.toLowerCase());
   }
 
+  /** Forget what is known of `rel`'s schema (a rolled-back transaction): the next `get` lists it again. */
+  async forget(rel: RelationRef): Promise<void> {
+    this.schemas.delete(key(rel.database, rel.schema));
+  }
+
   /** Record what a materialization left in place (`undefined`: dropped). */
   async set(rel: RelationRef, type: RelationType | undefined): Promise<void> {
     const listing = this.schemas.get(key(rel.database, rel.schema));

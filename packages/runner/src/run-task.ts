@@ -56,6 +56,11 @@ async function refOverridesFor(project: Project, options: TaskOptions, plan: Pla
   return options.empty ? emptyRefs(project.manifest, deferred) : deferred;
 }
 
+/** What `retry` replays, as dbt records it in run_results.json `args`: the target and the `--vars` given. */
+function invocationArgs(project: Project): Record<string, unknown> {
+  return { target: project.target.name, vars: project.cliVars };
+}
+
 /** Parse, plan and run one dbt task (`run`, `seed`, `test`, `snapshot`, `build`); returns results, prints nothing. */
 export async function runTask(kind: TaskKind, options: TaskOptions): Promise<TaskResult> {
   if (options.defer && !options.state) {
@@ -67,18 +72,26 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   const invocationId = project.invocationId ?? randomUUID();
   const log = new LogFile(project.projectDir);
   log.write('info', `Running with tsdbt=${runnerVersion()} invocation_id=${invocationId} command=${kind}`);
-  const plan = await buildPlan(project.manifest, kind, {
-    select: options.select, exclude: options.exclude, selector: options.selector, resourceTypes: options.resourceTypes,
-    // Read each time rather than from the manifest: selectors.yml is not an input of the partial-parse cache.
-    selectors: loadProjectSelectors(project),
-    state: options.state, previousResults: options.previousResults, uniqueIds: options.uniqueIds,
-  });
+  let plan: Plan;
+  try {
+    plan = await buildPlan(project.manifest, kind, {
+      select: options.select, exclude: options.exclude, selector: options.selector, resourceTypes: options.resourceTypes,
+      // Read each time rather than from the manifest: selectors.yml is not an input of the partial-parse cache.
+      selectors: loadProjectSelectors(project),
+      state: options.state, previousResults: options.previousResults, uniqueIds: options.uniqueIds,
+    });
+  } catch (error) {
+    log.write('error', error instanceof Error ? error.message : String(error));
+    log.close();
+    throw error;
+  }
   const pool = new ConnectionPool(project.adapter, project.target);
   let cancelled = false;
   const onAbort = (): void => {
     cancelled = true;
     emit({ kind: 'cancelled' });
     log.write('warn', 'Cancelled: interrupting running statements');
+    log.flush();
     void pool.cancelAll();
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -100,7 +113,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
     await pool.closeAll();
   }
   const elapsed = (Date.now() - started) / 1000;
-  const runResultsPath = await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args: { which: kind, ...(options.args ?? {}) } });
+  const runResultsPath = await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args: { which: kind, ...(options.args ?? {}), ...invocationArgs(project) } });
   await writeManifest(project);
   log.write('info', `Finished ${kind}: ${results.length} nodes in ${elapsed.toFixed(2)}s${cancelled ? ' (cancelled)' : ''}`);
   log.close();

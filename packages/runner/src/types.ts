@@ -46,7 +46,12 @@ export interface NodeContext {
   /** Render a hook or other template text in the node's context. */
   render(sql: string): Promise<string>;
   /** What exists in the warehouse (cached per schema for the run; materializations record what they build). */
-  relations: { get(conn: Connection, rel: RelationRef): Promise<RelationType | undefined>; set(rel: RelationRef, type: RelationType | undefined): Promise<void> };
+  relations: {
+    get(conn: Connection, rel: RelationRef): Promise<RelationType | undefined>;
+    set(rel: RelationRef, type: RelationType | undefined): Promise<void>;
+    /** After a rollback: what was recorded for `rel`'s schema may not hold. */
+    forget(rel: RelationRef): Promise<void>;
+  };
   /** Ensure a schema exists once per run. */
   ensureSchema(database: string | undefined, schema: string): Promise<void>;
   projectDir: string;

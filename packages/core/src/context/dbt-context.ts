@@ -64,6 +64,9 @@ class DbtContext {
   get run_started_at() { return memo(this, 'run_started_at', new PyDateTime(this.#scope.project.runStartedAt)); }
   get dbt_version() { return DBT_VERSION; }
   get local_md5() { return (s: unknown) => md5(String(s)); }
+  /** dbt's hook helpers: a pre-hook run before the model's transaction, a post-hook run after its commit. */
+  get before_begin() { return (sql: unknown) => ({ sql: String(sql), transaction: false }); }
+  get after_commit() { return (sql: unknown) => ({ sql: String(sql), transaction: false }); }
   get doc() {
     const { project, packageName, node } = this.#scope;
     return (...args: unknown[]) => lookupDoc(project.docs, args, packageName, project.projectName, node?.original_file_path);

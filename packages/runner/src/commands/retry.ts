@@ -8,16 +8,34 @@ import type { TaskKind } from '../plan.js';
 const KINDS = new Set<TaskKind>(['run', 'seed', 'test', 'build', 'snapshot']);
 const RETRY = new Set(['error', 'fail', 'skipped', 'runtime error']);
 
-/** dbt's `retry`: re-run, with the previous command, the nodes that failed or were skipped in run_results.json. */
+type PreviousArgs = Record<string, unknown>;
+
+const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The previous invocation's settings, replayed as dbt's retry does: its target, `--vars` and `--full-refresh`; only
+ * `--vars` and `--threads` given to retry itself override them (dbt's ALLOW_CLI_OVERRIDE_FLAGS).
+ */
+function replayed(options: TaskOptions, args: PreviousArgs): Partial<TaskOptions> {
+  const out: Partial<TaskOptions> = { fullRefresh: args.full_refresh === true };
+  if (typeof args.target === 'string' && args.target) out.target = args.target;
+  if (options.vars === undefined && isMapping(args.vars)) out.vars = args.vars;
+  if (options.threads === undefined && typeof args.threads === 'number') out.threads = args.threads;
+  return out;
+}
+
+/** dbt's `retry`: re-run, with the previous command and its settings, the nodes that failed or were skipped. */
 export async function retry(options: TaskOptions): Promise<TaskResult | undefined> {
   const dir = resolve(options.projectDir ?? '.', options.targetPath ?? 'target');
   const file = join(dir, 'run_results.json');
   if (!existsSync(file)) throw new TsdbtError('TSDBT_RETRY_NO_RESULTS', `Nothing to retry: ${file} does not exist`, { exitCode: 2, hint: 'Run a command first.' });
-  const previous = JSON.parse(readFileSync(file, 'utf8')) as { results: { unique_id: string; status: string }[]; args?: Record<string, unknown> };
-  const which = String(previous.args?.which ?? 'build') as TaskKind;
+  const previous = JSON.parse(readFileSync(file, 'utf8')) as { results: { unique_id: string; status: string }[]; args?: PreviousArgs };
+  const args = previous.args ?? {};
+  const which = String(args.which ?? 'build') as TaskKind;
   if (!KINDS.has(which)) throw new TsdbtError('TSDBT_RETRY_UNSUPPORTED', `Cannot retry '${which}'`, { exitCode: 2 });
   const ids = previous.results.filter((r) => RETRY.has(r.status)).map((r) => r.unique_id);
   if (!ids.length) return undefined;
-  const full = previous.args?.full_refresh === true;
-  return runTask(which, { ...options, uniqueIds: ids, fullRefresh: options.fullRefresh ?? full, args: { ...(previous.args ?? {}), which } });
+  const settings = replayed(options, args);
+  // The retry's own run_results keep the replayed settings, so a second retry replays them again.
+  return runTask(which, { ...options, ...settings, uniqueIds: ids, args: { ...args, which, full_refresh: settings.fullRefresh, threads: settings.threads ?? options.threads ?? args.threads } });
 }

@@ -1,7 +1,8 @@
 import { TsdbtError } from '@tsdbt/core';
+import type { RelationRef } from '@tsdbt/core';
 import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
-import { runNodeHooks } from './hooks.js';
+import { withNodeHooks } from './hooks.js';
 import { applySchemaChange } from './schema-change.js';
 import { buildAndSwap } from './table.js';
 
@@ -35,14 +36,19 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
   }
   const existing = await ctx.relations.get(conn, rel);
   const fullRefresh = node.config.full_refresh ?? ctx.fullRefresh;
-  await runNodeHooks(ctx, node.config.pre_hook);
   if (!existing || existing === 'view' || fullRefresh) {
     const sql = await ctx.compile({ isIncremental: false });
-    await buildAndSwap(ctx, rel, sql);
-    await runNodeHooks(ctx, node.config.post_hook);
+    await withNodeHooks(ctx, rel, () => buildAndSwap(ctx, rel, sql));
     return { message: 'OK', compiledCode: sql };
   }
   const sql = await ctx.compile({ isIncremental: true });
+  await withNodeHooks(ctx, rel, () => applyIncrement(ctx, rel, sql, strategy, uniqueKey));
+  return { message: 'OK', compiledCode: sql };
+}
+
+/** Stage the new rows, then apply them through the strategy in one transaction. */
+async function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[]): Promise<void> {
+  const { conn, dialect, node } = ctx;
   const staged = withSuffix(rel, '__dbt_tmp');
   await conn.execute(dialect.dropRelation(staged, 'table'));
   await conn.execute(dialect.createTableAs(staged, sql));
@@ -61,6 +67,4 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
   } finally {
     await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
   }
-  await runNodeHooks(ctx, node.config.post_hook);
-  return { message: 'OK', compiledCode: sql };
 }

@@ -7,7 +7,7 @@ import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { inferSeedType, seedSqlType, seedValue } from './csv-types.js';
 import type { SeedType } from './csv-types.js';
-import { runNodeHooks } from './hooks.js';
+import { withNodeHooks } from './hooks.js';
 import { inTransaction } from './view.js';
 
 const CHUNK = 2048;
@@ -57,7 +57,14 @@ export async function materializeSeed(ctx: NodeContext): Promise<MaterializeOutc
   }));
   const rel = nodeRelation(node, ctx.target, dialect);
   await ctx.ensureSchema(rel.database, rel.schema);
-  await runNodeHooks(ctx, node.config.pre_hook);
+  await withNodeHooks(ctx, rel, () => loadAndSwap(ctx, rel, columns, rows, types));
+  const loaded = ctx.empty ? 0 : rows.length;
+  return { message: `INSERT ${loaded}`, rowsAffected: loaded };
+}
+
+/** Load the rows into `<name>__dbt_tmp`, then swap it in: a failed load leaves the old table as it was. */
+async function loadAndSwap(ctx: NodeContext, rel: RelationRef, columns: LoadColumn[], rows: string[][], types: SeedType[]): Promise<void> {
+  const { conn, dialect } = ctx;
   const staged = withSuffix(rel, '__dbt_tmp');
   await conn.execute(dialect.dropRelation(staged, 'table'));
   await conn.execute(`create table ${dialect.renderRelation(staged)} (${columns.map((c) => `${dialect.quote(c.name)} ${c.dataType}`).join(', ')})`);
@@ -73,7 +80,4 @@ export async function materializeSeed(ctx: NodeContext): Promise<MaterializeOutc
     await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
     throw error;
   }
-  await runNodeHooks(ctx, node.config.post_hook);
-  const loaded = ctx.empty ? 0 : rows.length;
-  return { message: `INSERT ${loaded}`, rowsAffected: loaded };
 }

@@ -3,7 +3,7 @@ import type { CreateOptions, Dialect, RelationRef } from '@tsdbt/core';
 import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { tableOptions } from './create-options.js';
-import { runNodeHooks } from './hooks.js';
+import { withNodeHooks } from './hooks.js';
 import { uniqueKeyList } from './incremental.js';
 
 interface Plan {
@@ -13,6 +13,18 @@ interface Plan {
   /** Condition, over `s` (source) and `t` (current snapshot row), that the row changed. */
   changed: string;
   hardDeletes: string;
+  /** dbt_valid_to of current rows: NULL, or dbt 1.9's `dbt_valid_to_current` expression. */
+  validToCurrent: string;
+  /** Condition, over the snapshot alias `t`, that a row is its key's current version. */
+  isCurrent: string;
+}
+
+/** dbt 1.9's `dbt_valid_to_current`: current rows carry that value (say a far-future date) instead of NULL. */
+function validTo(value: unknown): Pick<Plan, 'validToCurrent' | 'isCurrent'> {
+  if (value === undefined || value === null || String(value).trim() === '') return { validToCurrent: 'cast(null as timestamp)', isCurrent: 't.dbt_valid_to is null' };
+  const current = `cast(${String(value).trim()} as timestamp)`;
+  // Rows written before the setting keep their NULL: dbt treats both as current.
+  return { validToCurrent: current, isCurrent: `(t.dbt_valid_to = ${current} or t.dbt_valid_to is null)` };
 }
 
 const META = ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to', 'dbt_is_deleted'];
@@ -27,7 +39,7 @@ function planFor(ctx: NodeContext, columns: string[]): Plan {
   if (c.strategy === 'timestamp') {
     if (!c.updated_at) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' uses the timestamp strategy and needs updated_at`, { file });
     const u = `s.${dialect.quote(c.updated_at)}`;
-    return { keys, updatedAt: u, changed: `${u} > t.dbt_updated_at`, hardDeletes };
+    return { keys, updatedAt: u, changed: `${u} > t.dbt_updated_at`, hardDeletes, ...validTo(c.dbt_valid_to_current) };
   }
   if (c.strategy === 'check') {
     const raw = c.check_cols;
@@ -35,7 +47,7 @@ function planFor(ctx: NodeContext, columns: string[]): Plan {
     const cols = raw === 'all' ? columns.filter((x) => !keySet.has(x.toLowerCase())) : uniqueKeyList(raw);
     if (!cols.length) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' uses the check strategy and needs check_cols`, { file });
     const changed = cols.map((col) => `s.${dialect.quote(col)} is distinct from t.${dialect.quote(col)}`).join(' or ');
-    return { keys, updatedAt: 'cast(current_timestamp as timestamp)', changed: `(${changed})`, hardDeletes };
+    return { keys, updatedAt: 'cast(current_timestamp as timestamp)', changed: `(${changed})`, hardDeletes, ...validTo(c.dbt_valid_to_current) };
   }
   throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' has unknown strategy '${String(c.strategy)}' (timestamp or check)`, { file });
 }
@@ -48,12 +60,18 @@ const keyJoin = (d: Dialect, keys: string[]): string => keys.map((k) => `s.${d.q
 
 /** dbt's snapshot: type-2 history with dbt_scd_id, dbt_updated_at, dbt_valid_from and dbt_valid_to. */
 export async function materializeSnapshot(ctx: NodeContext): Promise<MaterializeOutcome> {
-  const { conn, dialect, node } = ctx;
+  const { dialect, node } = ctx;
   const c = node.config;
   const rel: RelationRef = { ...nodeRelation(node, ctx.target, dialect), schema: c.target_schema ?? node.schema, database: c.target_database ?? node.database ?? ctx.target.database };
   await ctx.ensureSchema(rel.database, rel.schema);
   const sql = await ctx.compile();
-  await runNodeHooks(ctx, c.pre_hook);
+  await withNodeHooks(ctx, rel, () => buildSnapshot(ctx, rel, sql));
+  return { message: 'OK', compiledCode: sql };
+}
+
+/** Stage the snapshot query, then create the snapshot table or apply the changes in one transaction. */
+async function buildSnapshot(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
+  const { conn, dialect } = ctx;
   const source = withSuffix(rel, '__dbt_tmp');
   await conn.execute(dialect.dropRelation(source, 'table'));
   await conn.execute(dialect.createTableAs(source, sql));
@@ -61,7 +79,7 @@ export async function materializeSnapshot(ctx: NodeContext): Promise<Materialize
     const columns = (await conn.getColumns(source)).map((x) => x.name);
     const plan = planFor(ctx, columns);
     const existing = await ctx.relations.get(conn, rel);
-    const statements = existing ? updateStatements(dialect, rel, source, columns, plan) : [createStatement(dialect, rel, source, plan, tableOptions(c))];
+    const statements = existing ? updateStatements(dialect, rel, source, columns, plan) : [createStatement(dialect, rel, source, plan, tableOptions(ctx.node.config))];
     await conn.transaction(async (tx) => {
       for (const s of statements) await tx.execute(s);
     });
@@ -69,12 +87,10 @@ export async function materializeSnapshot(ctx: NodeContext): Promise<Materialize
   } finally {
     await conn.execute(dialect.dropRelation(source, 'table')).catch(() => undefined);
   }
-  await runNodeHooks(ctx, c.post_hook);
-  return { message: 'OK', compiledCode: sql };
 }
 
 function metaSelect(d: Dialect, plan: Plan): string {
-  return `${scdId(d, plan.keys, plan.updatedAt)} as dbt_scd_id, ${plan.updatedAt} as dbt_updated_at, ${plan.updatedAt} as dbt_valid_from, cast(null as timestamp) as dbt_valid_to`;
+  return `${scdId(d, plan.keys, plan.updatedAt)} as dbt_scd_id, ${plan.updatedAt} as dbt_updated_at, ${plan.updatedAt} as dbt_valid_from, ${plan.validToCurrent} as dbt_valid_to`;
 }
 
 function createStatement(d: Dialect, rel: RelationRef, source: RelationRef, plan: Plan, options: CreateOptions): string {
@@ -89,7 +105,7 @@ function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, col
   const quoted = cols.map((c) => d.quote(c)).join(', ');
   const newRecord = plan.hardDeletes === 'new_record';
   const deletedCol = newRecord ? ', dbt_is_deleted' : '';
-  const current = `t.dbt_valid_to is null${newRecord ? " and coalesce(t.dbt_is_deleted, 'False') = 'False'" : ''}`;
+  const current = `${plan.isCurrent}${newRecord ? " and coalesce(t.dbt_is_deleted, 'False') = 'False'" : ''}`;
   const changedKeys = `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from from ${s} s join ${t} t on ${keyJoin(d, plan.keys)} where ${current} and ${plan.changed}`;
   const out: string[] = [
     // Close the current version of every changed row, then insert the new versions and the brand-new keys.
@@ -105,11 +121,11 @@ function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, col
     if (newRecord) {
       out.push(
         `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to, dbt_is_deleted)\n` +
-          `select ${cols.map((c) => `t.${d.quote(c)}`).join(', ')}, md5(t.dbt_scd_id || 'deleted'), cast(current_timestamp as timestamp), cast(current_timestamp as timestamp), null, 'True' from ${t} t where ${current} and ${gone}`,
+          `select ${cols.map((c) => `t.${d.quote(c)}`).join(', ')}, md5(t.dbt_scd_id || 'deleted'), cast(current_timestamp as timestamp), cast(current_timestamp as timestamp), ${plan.validToCurrent}, 'True' from ${t} t where ${current} and ${gone}`,
       );
-      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where t.dbt_valid_to is null and t.dbt_is_deleted = 'False' and ${gone}`);
+      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where ${plan.isCurrent} and t.dbt_is_deleted = 'False' and ${gone}`);
     } else {
-      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where t.dbt_valid_to is null and ${gone}`);
+      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where ${plan.isCurrent} and ${gone}`);
     }
   }
   return out;

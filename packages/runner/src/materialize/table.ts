@@ -2,7 +2,7 @@ import type { RelationRef } from '@tsdbt/core';
 import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { tableOptions } from './create-options.js';
-import { runNodeHooks } from './hooks.js';
+import { withNodeHooks } from './hooks.js';
 import { inTransaction } from './view.js';
 
 /**
@@ -28,8 +28,6 @@ export async function materializeTable(ctx: NodeContext): Promise<MaterializeOut
   const rel = nodeRelation(ctx.node, ctx.target, ctx.dialect);
   await ctx.ensureSchema(rel.database, rel.schema);
   const sql = await ctx.compile();
-  await runNodeHooks(ctx, ctx.node.config.pre_hook);
-  await buildAndSwap(ctx, rel, sql);
-  await runNodeHooks(ctx, ctx.node.config.post_hook);
+  await withNodeHooks(ctx, rel, () => buildAndSwap(ctx, rel, sql));
   return { message: 'OK', compiledCode: sql };
 }

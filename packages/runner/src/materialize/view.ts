@@ -1,7 +1,7 @@
 import { nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { viewOptions } from './create-options.js';
-import { runNodeHooks } from './hooks.js';
+import { withNodeHooks } from './hooks.js';
 
 /** `create or replace view`; a table in the way is dropped in the same transaction, so readers never see a gap. */
 export async function materializeView(ctx: NodeContext): Promise<MaterializeOutcome> {
@@ -9,13 +9,13 @@ export async function materializeView(ctx: NodeContext): Promise<MaterializeOutc
   const rel = nodeRelation(node, ctx.target, dialect);
   await ctx.ensureSchema(rel.database, rel.schema);
   const sql = await ctx.compile();
-  await runNodeHooks(ctx, node.config.pre_hook);
-  const existing = await ctx.relations.get(conn, rel);
-  const create = dialect.createViewAs(rel, sql, viewOptions(node.config));
-  const statements = existing && existing !== 'view' ? [dialect.dropRelation(rel, existing), create] : [create];
-  await inTransaction(ctx, statements);
-  await ctx.relations.set(rel, 'view');
-  await runNodeHooks(ctx, node.config.post_hook);
+  await withNodeHooks(ctx, rel, async () => {
+    const existing = await ctx.relations.get(conn, rel);
+    const create = dialect.createViewAs(rel, sql, viewOptions(node.config));
+    const statements = existing && existing !== 'view' ? [dialect.dropRelation(rel, existing), create] : [create];
+    await inTransaction(ctx, statements);
+    await ctx.relations.set(rel, 'view');
+  });
   return { message: 'OK', compiledCode: sql };
 }
 
