@@ -7,7 +7,8 @@
 //   npm run build && node bench/ingest/bench.mjs --source /tmp/aw8.duckdb --runs 3 [--paths embedded,tds]
 // The stand-in runs in a child process of its own; its CPU seconds per run are reported apart from the loader's.
 // --module DIR/index.js loads another build of @tsdbt/ingest (a copy of an earlier dist/) for before/after runs
-// in the same session; --label names those lines.
+// in the same session; --stand-in FILE starts another build of the stand-in (a copy of test/stand-ins/tds/start.mjs's
+// folder inside the checkout); --label names those lines; --settings k=v,… puts DuckDB settings in the warehouse profile.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,13 +17,19 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const { values } = parseArgs({ options: { source: { type: 'string' }, runs: { type: 'string', default: '3' }, paths: { type: 'string', default: 'embedded,tds' }, tables: { type: 'string', default: 'Sales.SalesOrderDetail' }, module: { type: 'string' }, label: { type: 'string', default: '' } } });
+const { values } = parseArgs({ options: { source: { type: 'string' }, runs: { type: 'string', default: '3' }, paths: { type: 'string', default: 'embedded,tds' }, tables: { type: 'string', default: 'Sales.SalesOrderDetail' }, module: { type: 'string' }, 'stand-in': { type: 'string' }, label: { type: 'string', default: '' }, settings: { type: 'string' } } });
 if (!values.source) throw new Error('--source FILE (an AdventureWorks-shaped DuckDB file from tsdbt-sample) is required');
+
+/** --settings memory_limit=16MB,threads=1: DuckDB settings in the warehouse's profile (they win over ingest's own). */
+function settings() {
+  if (!values.settings) return '';
+  return `, settings: ${JSON.stringify(Object.fromEntries(values.settings.split(',').map((kv) => kv.split('='))))}`;
+}
 
 function project(sourceBlock) {
   const dir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-'));
   writeFileSync(join(dir, 'dbt_project.yml'), 'name: bench\nprofile: bench\n');
-  writeFileSync(join(dir, 'profiles.yml'), `bench:\n  target: dev\n  outputs:\n    dev: {type: duckdb, path: ${join(dir, 'warehouse.duckdb')}, schema: main}\n`);
+  writeFileSync(join(dir, 'profiles.yml'), `bench:\n  target: dev\n  outputs:\n    dev: {type: duckdb, path: ${join(dir, 'warehouse.duckdb')}, schema: main${settings()}}\n`);
   writeFileSync(join(dir, 'ingest.yml'), `source: ${JSON.stringify(sourceBlock)}\nchunk_size: 10000\ntables: ${JSON.stringify(values.tables.split(','))}\n`);
   return dir;
 }
@@ -38,7 +45,7 @@ function run(cmd, args) {
 }
 
 async function startStandIn(file) {
-  const child = spawn(process.execPath, [join(here, '../../test/stand-ins/tds/start.mjs'), '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [values['stand-in'] ?? join(here, '../../test/stand-ins/tds/start.mjs'), '--db', file, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => { const m = /listening on [\d.]+:(\d+)/.exec(String(d)); if (m) resolve(Number(m[1])); });
     child.on('close', () => reject(new Error('stand-in exited')));

@@ -1,6 +1,7 @@
 // SQL Server's catalog as ingest reads it: INFORMATION_SCHEMA.{TABLES,COLUMNS,TABLE_CONSTRAINTS,KEY_COLUMN_USAGE},
 // rebuilt from DuckDB's catalog plus a side table of declared SQL Server types (money, datetimeoffset, user types)
 // that DuckDB's own types cannot express.
+import { OFFSET_PREFIX, offsetColumn } from './offsets.mjs';
 import { duckTypeFor, parseSqlType, sqlTypeForDuck } from './sql-types.mjs';
 
 const q = (id) => `"${String(id).replace(/"/g, '""')}"`;
@@ -24,12 +25,17 @@ export async function createSqlServerTable(conn, schema, table, columns) {
   await declareColumns(conn, schema, table, columns);
 }
 
-/** Records declared SQL Server types for columns (also for columns added later with ALTER TABLE). */
+/**
+ * Records declared SQL Server types for columns (also for columns added later with ALTER TABLE). A datetimeoffset
+ * column gets its hidden offset column (`__tds_offset_<name>` SMALLINT, minutes east of UTC; NULL reads as +00:00).
+ */
 export async function declareColumns(conn, schema, table, columns) {
   await ensureCatalog(conn);
   let pkOrdinal = 0;
   for (const c of columns) {
-    parseSqlType(c.type);
+    if (parseSqlType(c.type).name === 'datetimeoffset') {
+      await conn.run(`ALTER TABLE ${q(schema)}.${q(table)} ADD COLUMN IF NOT EXISTS ${q(offsetColumn(c.name))} SMALLINT`);
+    }
     const pk = c.pk ? ++pkOrdinal : null;
     await conn.run(`DELETE FROM tds_catalog.declared_types WHERE lower(table_schema)=lower(${lit(schema)})
       AND lower(table_name)=lower(${lit(table)}) AND lower(column_name)=lower(${lit(c.name)})`);
@@ -47,11 +53,13 @@ export async function declaredTypes(conn, schema, table) {
 /** Rebuilds the emulated INFORMATION_SCHEMA tables from DuckDB's catalog and the declared types. */
 export async function refreshCatalog(conn) {
   await ensureCatalog(conn);
+  // Hidden offset columns are not SQL Server's: left out, and the ordinals of the others close up.
   const cols = await conn.runAndReadAll(`SELECT c.table_catalog, c.table_schema, c.table_name, c.column_name,
-      c.ordinal_position, c.is_nullable, c.data_type, d.type_text, d.is_pk, d.pk_ordinal
+      row_number() OVER (PARTITION BY c.table_schema, c.table_name ORDER BY c.ordinal_position), c.is_nullable, c.data_type, d.type_text, d.is_pk, d.pk_ordinal
     FROM information_schema.columns c LEFT JOIN tds_catalog.declared_types d ON lower(d.table_schema)=lower(c.table_schema)
       AND lower(d.table_name)=lower(c.table_name) AND lower(d.column_name)=lower(c.column_name)
     WHERE c.table_schema NOT IN ('tds_catalog', 'information_schema', 'pg_catalog', 'main')
+      AND NOT starts_with(lower(c.column_name), '${OFFSET_PREFIX}')
     ORDER BY c.table_schema, c.table_name, c.ordinal_position`);
   const rows = cols.getRows().map((r) => columnRow(r));
   await conn.run(`CREATE OR REPLACE TABLE tds_catalog.columns (TABLE_CATALOG VARCHAR, TABLE_SCHEMA VARCHAR, TABLE_NAME VARCHAR,

@@ -58,7 +58,7 @@ export class PacketWriter {
     const rest = all.subarray(offset);
     this.chunks = rest.length ? [rest] : [];
     this.size = rest.length;
-    if (!ok && !this.socket.destroyed) await new Promise((resolve) => this.socket.once('drain', resolve));
+    if (!ok && !this.socket.destroyed) await drainOrClose(this.socket);
   }
 
   /** Ends the message: the remainder goes out with the end-of-message bit. */
@@ -85,4 +85,17 @@ export class PacketWriter {
     header[6] = this.packetId++ & 0xff;
     return this.socket.write(Buffer.concat([header, body]));
   }
+}
+
+/** Waits for room on the socket, or for it to close (a client gone mid-result never drains). */
+function drainOrClose(socket) {
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done);
+      socket.off('close', done);
+      resolve();
+    };
+    socket.on('drain', done);
+    socket.on('close', done);
+  });
 }

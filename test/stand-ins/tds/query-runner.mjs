@@ -7,7 +7,9 @@ import { parseRpc, parseSqlBatch } from './requests.mjs';
 import { declaredParamNames, rewriteTsql } from './rewrite.mjs';
 import { duckTypeFor, sqlTypeForDuck } from './sql-types.mjs';
 import * as tok from './tokens.mjs';
+import { chunkWriters } from './vector-writers.mjs';
 import { makeEncoder, writeTypeInfo } from './wire-types.mjs';
+import { offsetLayout, withOffsetColumns } from './offsets.mjs';
 
 const SP_EXECUTESQL = 10;
 
@@ -21,7 +23,15 @@ export class QueryRunner {
     this.txCounter = 0;
   }
 
+  /**
+   * Closes the session's DuckDB connection; while a request is still running (a client that vanished mid-result) it
+   * waits for that request to stop, since closing under a pending fetchChunk could crash the process.
+   */
   close() {
+    if (this.busy) {
+      this.closeWhenIdle = true;
+      return;
+    }
     try { this.conn.closeSync(); } catch { /* already closed */ }
   }
 
@@ -45,6 +55,7 @@ export class QueryRunner {
       writer.write(rpc ? tok.done(tok.DONE.ERROR, 0, 0xfe) : tok.done(tok.DONE.ERROR));
     } finally {
       this.busy = false;
+      if (this.closeWhenIdle) this.close();
     }
   }
 
@@ -66,7 +77,7 @@ export class QueryRunner {
     const declared = await this.#declaredFor(sql);
     let result;
     try {
-      result = await this.conn.stream(sql, params.map((p) => toDuckValue(p)));
+      result = await this.conn.stream(withOffsetColumns(sql, declared), params.map((p) => toDuckValue(p)));
     } catch (error) {
       throw Object.assign(new Error(duckMessage(error.message)), { number: duckErrorNumber(error.message) });
     }
@@ -75,9 +86,13 @@ export class QueryRunner {
       const changed = count === 0 ? 0 : Number((await result.getRows())[0]?.[0] ?? 0);
       return finish(writer, rpc, changed, true);
     }
-    const types = resultTypes(result, new Map([...declared, ...castTypes(sql)]));
-    writer.write(colMetadata(result.columnNames(), types));
-    const rows = await this.#streamRows(result, types.map(makeEncoder), writer);
+    const all = resultTypes(result, new Map([...declared, ...castTypes(sql)]));
+    const names = result.columnNames();
+    // Hidden offset columns stay here: they only supply the offsets of their datetimeoffset columns.
+    const layout = offsetLayout(names, all);
+    const types = layout.at.map((i) => all[i]);
+    writer.write(colMetadata(layout.at.map((i) => names[i]), types));
+    const rows = await this.#streamRows(result, types, types.map(makeEncoder), writer, layout);
     if (rows === undefined) return;
     if (this.cancelRequested) {
       // tedious reads the attention acknowledgement as the next message, after the one it was cancelled in.
@@ -89,14 +104,16 @@ export class QueryRunner {
   }
 
   /** Streams ROW tokens; returns the row count, or undefined when a fault dropped the connection. */
-  async #streamRows(result, encoders, writer) {
-    const w = new ByteWriter();
+  async #streamRows(result, types, encoders, writer, layout) {
+    const w = new ByteWriter(1 << 18);
     const faults = this.state.faults;
     let rows = 0;
     for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
-      for (const row of chunk.getRows()) {
+      const writers = chunkWriters(types, encoders, chunk, layout);
+      const count = chunk.rowCount;
+      for (let r = 0; r < count; r++) {
         w.u8(0xd1);
-        for (let i = 0; i < encoders.length; i++) encoders[i](w, row[i]);
+        for (let i = 0; i < writers.length; i++) writers[i](w, r);
         rows++;
         if (faults.dropAfterRows !== undefined && rows >= faults.dropAfterRows && (faults.dropCount ?? 1) > 0) {
           writer.write(w.take());
@@ -140,10 +157,10 @@ export class QueryRunner {
   }
 }
 
-/** `CAST(… AS varchar(48)) AS "x"`: SQL Server reports varchar(48), not a MAX type, so neither does the stand-in. */
+/** `CAST(… AS varchar(48)) [END] AS "x"`: SQL Server reports varchar(48), not a MAX type, so neither does the stand-in. */
 function castTypes(sql) {
   const out = new Map();
-  for (const m of sql.matchAll(/AS\s+(n?varchar)\((\d+)\)\)\s+AS\s+"([^"]+)"/gi)) {
+  for (const m of sql.matchAll(/AS\s+(n?varchar)\((\d+)\)\)\s+(?:END\s+)?AS\s+"([^"]+)"/gi)) {
     out.set(m[3].toLowerCase(), { name: m[1].toLowerCase(), length: Number(m[2]) });
   }
   return out;

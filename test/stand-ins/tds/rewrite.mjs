@@ -1,5 +1,6 @@
 // The small set of T-SQL → DuckDB rewrites for the statements ingest (and tedious/mssql) actually send.
 // Not a transpiler: anything else passes through unchanged and DuckDB's own error comes back as a TDS error.
+import { datepartOffset } from './offsets.mjs';
 
 const TOKEN = /N'(?:[^']|'')*'|'(?:[^']|'')*'|\[(?:[^\]]|\]\])*\]|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|@@?\w+|[A-Za-z_][\w$#]*|\d+(?:\.\d+)?|\s+|./gy;
 
@@ -22,15 +23,20 @@ export function rewriteTsql(sql, paramNames = []) {
   if (first === 'SET' || first === undefined) return { kind: 'set', sql: '' };
   const out = [];
   let limit;
+  let offset;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const upper = t.toUpperCase();
     if (t.startsWith("N'") || t.startsWith("n'")) out.push(t.slice(1));
-    else if (t.startsWith('[')) out.push(`"${t.slice(1, -1).replace(/\]\]/g, ']').replace(/"/g, '""')}"`);
+    else if (t.startsWith('[')) out.push(duckName(t));
     else if (t.startsWith('@@')) out.push(globalVariable(upper));
     else if (t.startsWith('@')) out.push(param(t, paramNames));
     else if (upper === 'TOP' && lastWord(out) === 'SELECT') i = takeTop(tokens, i, (n) => (limit = n));
     else if (upper === 'COUNT_BIG') out.push('COUNT');
+    else if (upper === 'DATEPART' && (offset = datepartOffset(tokens, i, duckName))) {
+      out.push(offset.sql);
+      i = offset.end;
+    }
     else if (upper === 'DATETIME2' && tokens[i + 1] === '(' && /^\d+$/.test(tokens[i + 2] ?? '') && tokens[i + 3] === ')') {
       out.push('TIMESTAMP'); // DuckDB's TIMESTAMP holds microseconds: datetime2(7)'s last digit is not kept.
       i += 3;
@@ -44,6 +50,9 @@ export function rewriteTsql(sql, paramNames = []) {
   if (limit !== undefined) text += ` LIMIT ${limit}`;
   return { kind: 'query', sql: text };
 }
+
+/** `[name]` as DuckDB's `"name"`; other tokens unchanged. */
+const duckName = (t) => (t.startsWith('[') ? `"${t.slice(1, -1).replace(/\]\]/g, ']').replace(/"/g, '""')}"` : t);
 
 const unbracket = (t) => (t.startsWith('[') ? t.slice(1, -1) : t);
 

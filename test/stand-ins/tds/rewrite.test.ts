@@ -13,6 +13,9 @@ describe('T-SQL → DuckDB rewrites', () => {
     ['SELECT * FROM sys.tables', 'SELECT * FROM tds_catalog.sys_tables'],
     ["SELECT '[not a name] @notparam' AS s", "SELECT '[not a name] @notparam' AS s"],
     ['SELECT @@VERSION', "SELECT 'Microsoft SQL Server 2019 (tsdbt TDS stand-in)'"],
+    ['SELECT DATEPART(TZOFFSET, [At]) AS [At_offset_minutes] FROM t', 'SELECT CAST(CASE WHEN "At" IS NOT NULL THEN coalesce("__tds_offset_At", 0) END AS INTEGER) AS "At_offset_minutes" FROM t'],
+    ['SELECT datepart(tz, o.[At]) FROM t o', 'SELECT CAST(CASE WHEN o."At" IS NOT NULL THEN coalesce(o."__tds_offset_At", 0) END AS INTEGER) FROM t o'],
+    ['SELECT DATEPART(year, [At]) FROM t', 'SELECT DATEPART(year, "At") FROM t'],
   ])('%s', (input, output) => {
     expect(rewriteTsql(input).sql).toBe(output);
   });

@@ -22,8 +22,8 @@ beforeAll(async () => {
   await server.admin.run(`INSERT INTO "Sales"."AllTypes" VALUES (1, 255, -32768, -9007199254740993, true, -123456789.125, 12345678901234567890.0123456789,
     922337203685477.5807, -214748.3648, 1.5e300, 'Mountain-100 Silver, 38', 'AB', repeat('x', 9000), '<root a="1"/>', DATE '0001-01-01', TIME '23:59:59.999999',
     TIMESTAMP '1753-01-01 00:00:00.003', TIMESTAMP '9999-12-31 23:59:59.999999', TIMESTAMP '2079-06-06 23:59:00', TIMESTAMPTZ '2024-02-29 12:00:00+00',
-    'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00\\xFF'::BLOB), (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-    NULL, NULL, NULL, NULL, NULL, NULL, NULL)`);
+    'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '\\x00\\xFF'::BLOB, 0), (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)`);
   pool = await new sql.ConnectionPool(config()).connect();
 });
 afterAll(async () => {

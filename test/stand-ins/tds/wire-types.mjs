@@ -42,7 +42,9 @@ export function makeEncoder(t) {
   if (n === 'smallmoney') return nullable(0, (w, v) => { w.u8(4); w.i32(Number(scaled(v, 4))); });
   if (n === 'date') return nullable(0, (w, v) => { w.u8(3); w.uintN(BigInt(v.days) + DAYS_0001_TO_1970, 3); });
   if (n === 'time') return nullable(0, (w, v) => { w.u8(5); w.uintN(BigInt(v.micros) * 10n, 5); });
-  if (n === 'datetime2' || n === 'datetimeoffset') return nullable(0, (w, v) => writeDateTime2(w, v.micros, n === 'datetimeoffset'));
+  if (n === 'datetime2') return nullable(0, (w, v) => writeDateTime2(w, v.micros, false));
+  // A datetimeoffset's writer also takes the row's offset in minutes (its hidden column; absent: +00:00).
+  if (n === 'datetimeoffset') return (w, v, offset) => (v === null || v === undefined ? w.u8(0) : writeDateTime2(w, v.micros, true, Number(offset ?? 0)));
   if (n === 'datetime') return nullable(0, (w, v) => writeDateTime(w, v.micros));
   if (n === 'smalldatetime') return nullable(0, (w, v) => writeSmallDateTime(w, v.micros));
   if (n === 'uniqueidentifier') return nullable(0, (w, v) => { w.u8(16); w.bytes(guidBytes(String(v))); });
@@ -105,12 +107,13 @@ function splitMicros(micros) {
   return { days, rest };
 }
 
-function writeDateTime2(w, micros, withOffset) {
+/** DATETIME2N / DATETIMEOFFSETN at scale 7: the time and date are UTC; a datetimeoffset adds its offset (i16 minutes). */
+function writeDateTime2(w, micros, withOffset, offsetMinutes = 0) {
   const { days, rest } = splitMicros(micros);
   w.u8(withOffset ? 10 : 8);
   w.uintN(rest * 10n, 5);
   w.uintN(days + DAYS_0001_TO_1970, 3);
-  if (withOffset) w.i16(0);
+  if (withOffset) w.i16(offsetMinutes);
 }
 
 function writeDateTime(w, micros) {

@@ -1,6 +1,7 @@
-import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTypeId, INTEGER, SMALLINT, TINYINT, VARCHAR } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTypeId, INTEGER, SMALLINT, TIMESTAMP, TINYINT, VARCHAR } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { appendValue } from './duckdb-values.js';
+import { timestampFromText } from './timestamp-text.js';
 
 /** Appends one value to the appender's current row. */
 export type ColumnAppender = (value: unknown) => void;
@@ -55,10 +56,14 @@ export function columnAppender(appender: DuckDBAppender, typeId: DuckDBTypeId): 
   }
 }
 
-/** How one table column travels in a columnar chunk: the chunk's type and the JS values that type takes as is. */
+/**
+ * How one table column travels in a columnar chunk: the chunk's type and the JS values it takes, as is (`accepts`)
+ * or converted (`convert`, undefined when the value must take the row path instead).
+ */
 interface ChunkColumn {
   type: DuckDBType;
-  accepts: (value: unknown) => boolean;
+  accepts?: (value: unknown) => boolean;
+  convert?: (value: unknown) => DuckDBValue | undefined;
 }
 
 const isNumber = (value: unknown): boolean => typeof value === 'number';
@@ -78,8 +83,13 @@ function chunkColumn(typeId: DuckDBTypeId): ChunkColumn | undefined {
     case DuckDBTypeId.DOUBLE: return { type: DOUBLE, accepts: isNumber };
     case DuckDBTypeId.DECIMAL: return { type: DOUBLE, accepts: (value) => typeof value === 'number' && Number.isFinite(value) };
     case DuckDBTypeId.BOOLEAN: return { type: BOOLEAN, accepts: (value) => typeof value === 'boolean' };
+    case DuckDBTypeId.TIMESTAMP: {
+      // Canonical `YYYY-MM-DD HH:MM:SS[.fffffff]` text becomes micros here, as DuckDB's cast would read it (extra
+      // digits truncated); a repeated text (order lines share one) reuses its value. Other text: the row path.
+      const parse = timestampFromText();
+      return { type: TIMESTAMP, convert: (value) => (typeof value === 'string' ? parse(value) : undefined) };
+    }
     case DuckDBTypeId.VARCHAR:
-    case DuckDBTypeId.TIMESTAMP:
     case DuckDBTypeId.DATE:
       return { type: VARCHAR, accepts: (value) => typeof value === 'string' };
     default: return undefined;
@@ -123,16 +133,16 @@ export class RowWriter {
       const columns: DuckDBValue[][] = [];
       let clean = true;
       for (let c = 0; c < width && clean; c++) {
-        const accepts = this.chunkColumns[c]!.accepts;
+        const { accepts, convert } = this.chunkColumns[c]!;
         const values = new Array<DuckDBValue>(end - start);
         for (let r = start; r < end; r++) {
           const value = rows[r]![c];
-          if (value === null || value === undefined) values[r - start] = null;
-          else if (accepts(value)) values[r - start] = value as DuckDBValue;
-          else {
+          const converted = value === null || value === undefined ? null : convert ? convert(value) : accepts!(value) ? (value as DuckDBValue) : undefined;
+          if (converted === undefined) {
             clean = false;
             break;
           }
+          values[r - start] = converted;
         }
         columns.push(values);
       }

@@ -1,6 +1,7 @@
 import { loadAdapter } from '@tsdbt/core';
 import type { Adapter, Connection, Dialect, RelationRef, TargetConfig } from '@tsdbt/core';
 import { readProfileTarget } from './read-profile-target.js';
+import { withIngestSettings } from './bounded-memory.js';
 
 /** Where ingest writes: a profile target's adapter, its dialect and the destination schema. */
 export interface Destination {
@@ -16,10 +17,13 @@ export interface Destination {
 
 export async function openDestination(options: {
   projectDir: string; profilesDir?: string; profile?: string; target?: string; schema: string;
+  /** DuckDB itself copies the rows (INSERT … SELECT from an attached file): see PARALLEL_INSERT_SETTINGS. */
+  parallelInsert?: boolean;
 }): Promise<Destination> {
   const target = readProfileTarget(options);
   const adapter = await loadAdapter(String(target.output.type));
-  const config = adapter.parseConfig(target.output, target.targetName, { projectDir: options.projectDir });
+  // The loader's own connections get a bounded buffer pool (bounded-memory.ts), unless the profile sets one.
+  const config = withIngestSettings(adapter.parseConfig(target.output, target.targetName, { projectDir: options.projectDir }), { parallelInsert: options.parallelInsert });
   const dialect = adapter.createDialect(config);
   const database = config.database || undefined;
   const schema = dialect.normalizeIdentifier(options.schema);

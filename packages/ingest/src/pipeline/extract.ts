@@ -25,6 +25,8 @@ export async function* extractChunks(
   const columns = plan.columns.map((c) => c.source);
   const normalizers = plan.columns.map((c) => normalizerFor(c.logical));
   const cursorAt = plan.cursor ? plan.columns.indexOf(plan.cursor) : -1;
+  // Cursor values are compared and stored typed: a BIGINT cursor that a driver hands over as text becomes a bigint.
+  const cursorValue = cursorAt >= 0 && plan.columns[cursorAt]!.logical.kind === 'int64' ? toBigInt : (v: unknown) => v;
   const keyAt = plan.primaryKey.length ? plan.primaryKey.map((k) => columns.indexOf(k)) : columns.map((_, i) => i);
   const stored = options.stored;
   const storedKeys = new Set(stored?.boundaryKeys ?? []);
@@ -35,7 +37,7 @@ export async function* extractChunks(
     const out: unknown[][] = [];
     for (const row of chunk) {
       if (cursorAt >= 0) {
-        const v = row[cursorAt];
+        const v = cursorValue(row[cursorAt]);
         if (v !== null && v !== undefined) {
           const key = rowKey(row, keyAt);
           if (stored && storedKeys.size && compareCursor(v, stored.lastValue) === 0 && storedKeys.has(key)) {
@@ -74,4 +76,8 @@ export function nextState(stats: ExtractStats, stored: TableState | undefined): 
     return { lastValue: stored.lastValue, boundaryKeys: [...new Set([...stored.boundaryKeys, ...stats.boundaryKeys])] };
   }
   return { lastValue: stats.maxCursor, boundaryKeys: [...stats.boundaryKeys] };
+}
+
+function toBigInt(v: unknown): unknown {
+  return typeof v === 'string' ? BigInt(v) : typeof v === 'number' ? BigInt(v) : v;
 }

@@ -3,6 +3,7 @@ import type { Diagnostic, Dialect } from '@tsdbt/core';
 import type { IngestConfig, TableSpec } from '../config/types.js';
 import { normalizeName } from '../naming/snake-case.js';
 import { destinationType } from '../schema/logical-type.js';
+import { selectColumns } from '../schema/select-columns.js';
 import type { LogicalType, SourceTable } from '../schema/logical-type.js';
 import type { Source } from '../sources/source.js';
 
@@ -71,7 +72,7 @@ function planTable(spec: TableSpec, table: SourceTable, destName: string, config
   for (const name of [...(spec.include ?? []), ...spec.exclude]) {
     if (!find(name)) report('TSDBT_INGEST_COLUMN_NOT_FOUND', `${full} has no column '${name}' (include/exclude)`);
   }
-  const selected = table.columns.filter((c) => (!spec.include || spec.include.some((n) => same(n, c.name))) && !spec.exclude.some((n) => same(n, c.name)));
+  const selected = selectColumns(table.columns, spec.include, spec.exclude);
   const columns: PlannedColumn[] = [];
   for (const c of selected) {
     if (!c.logical) {

@@ -51,6 +51,9 @@ export function decideContract(plan: PlannedTable, existing: ColumnInfo[] | unde
   }
   if (contract === 'evolve') return { add: added, widen, insert: plan.columns, discardRowIf: [], changes };
   const kept = plan.columns.filter((c) => !added.includes(c));
-  const dropped = added.map((c) => `${contract === 'discard_row' ? 'rows with' : 'values of'} new column ${c.dest} discarded`);
-  return { add: [], widen: [], insert: kept, discardRowIf: contract === 'discard_row' ? added : [], changes: dropped };
+  // A new offset companion (a table loaded before tsdbt derived it) never discards rows: only its values go.
+  const derived = (c: PlannedColumn) => plan.source.columns.some((s) => s.name === c.source && s.offsetOf !== undefined);
+  const discardRowIf = contract === 'discard_row' ? added.filter((c) => !derived(c)) : [];
+  const dropped = added.map((c) => `${discardRowIf.includes(c) ? 'rows with' : 'values of'} new column ${c.dest} discarded`);
+  return { add: [], widen: [], insert: kept, discardRowIf, changes: dropped };
 }

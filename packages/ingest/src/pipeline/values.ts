@@ -91,9 +91,15 @@ export function rowKey(row: unknown[], indexes: number[]): string {
   return JSON.stringify(indexes.map((i) => encodeValue(row[i])));
 }
 
+const INTEGER = /^-?\d+$/u;
+
 /** Orders cursor values of one column: dates by time, numbers and bigints numerically, text by code units. */
 export function compareCursor(a: unknown, b: unknown): number {
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  // A BIGINT cursor arrives from tedious as text, and states saved before it was converted hold text too:
+  // "9" must stay below "10".
+  if (typeof a === 'bigint' && typeof b === 'string' && INTEGER.test(b)) b = BigInt(b);
+  if (typeof b === 'bigint' && typeof a === 'string' && INTEGER.test(a)) a = BigInt(a);
   if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return a < b ? -1 : a > b ? 1 : 0;
   const x = String(a);
   const y = String(b);

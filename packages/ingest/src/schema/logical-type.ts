@@ -11,6 +11,11 @@ export interface SourceColumn {
   /** Undefined when the type has no faithful mapping (geography, hierarchyid, sql_variant…). */
   logical?: LogicalType;
   nullable: boolean;
+  /**
+   * Set on a companion column the source derives, which does not exist at the source: it holds the UTC offset in
+   * minutes of the named DATETIMEOFFSET column (see offset-companion.ts). It follows that column in and out of a load.
+   */
+  offsetOf?: string;
 }
 
 export interface SourceTable {

@@ -1,11 +1,15 @@
 import sql from 'mssql';
-import type { ConnectionPool, ISqlType, Request } from 'mssql';
+import type { ConnectionPool } from 'mssql';
+import { TYPES } from 'tedious';
 import { TsdbtError } from '@tsdbt/core';
 import type { MssqlSourceConfig } from '../../config/types.js';
 import type { SourceTable } from '../../schema/logical-type.js';
 import type { ReadRequest, Source } from '../source.js';
-import { mssqlLogicalType, mssqlTypeText } from './mssql-types.js';
+import { carriesOffset, mssqlLogicalType, mssqlTypeText } from './mssql-types.js';
+import { withOffsetCompanions } from '../../schema/offset-companion.js';
+import { bracket, rowBuilder, selectPlan } from './select-plan.js';
 import { streamQuery } from './stream-query.js';
+import type { QueryParameter, TediousPool } from './stream-query.js';
 import { isTransientMssqlError } from './transient.js';
 
 const COLUMNS_SQL = `SELECT c.COLUMN_NAME, c.DATA_TYPE, c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION, c.NUMERIC_SCALE,
@@ -21,9 +25,7 @@ ORDER BY kcu.ORDINAL_POSITION`;
 const TABLES_SQL = `SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES
 WHERE TABLE_SCHEMA = @schema AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`;
 
-export const bracket = (id: string): string => `[${id.replace(/]/g, ']]')}]`;
-
-/** Reads SQL Server through mssql (tedious). One pool; each read is its own request. */
+/** Reads SQL Server: mssql pools the connections and runs the catalog queries; reads go through tedious directly. */
 export class MssqlSource implements Source {
   readonly kind = 'mssql';
   private readonly nativeTypes = new Map<string, string>();
@@ -61,38 +63,42 @@ export class MssqlSource implements Source {
     const cols = (await req().query(COLUMNS_SQL)).recordset as Record<string, unknown>[];
     if (cols.length === 0) return undefined;
     const pk = (await req().query(PRIMARY_KEY_SQL)).recordset as Record<string, unknown>[];
+    const withOffset = new Set<string>();
     const columns = cols.map((r) => {
       const row = { dataType: String(r.DATA_TYPE), maxLength: num(r.CHARACTER_MAXIMUM_LENGTH), precision: num(r.NUMERIC_PRECISION), scale: num(r.NUMERIC_SCALE) };
       this.nativeTypes.set(`${schema}.${table}.${String(r.COLUMN_NAME)}`, mssqlTypeText({ ...row, domain: null }));
+      if (carriesOffset(row)) withOffset.add(String(r.COLUMN_NAME));
       return { name: String(r.COLUMN_NAME), sourceType: mssqlTypeText({ ...row, domain: (r.DOMAIN_NAME as string | null) ?? null }),
         logical: mssqlLogicalType(row), nullable: r.IS_NULLABLE === 'YES' };
     });
-    return { schema, name: table, columns, primaryKey: pk.map((r) => String(r.COLUMN_NAME)) };
+    // A DATETIMEOFFSET lands as its instant; its offset comes along as a companion column (read with DATEPART).
+    return { schema, name: table, columns: withOffsetCompanions(columns, (c) => withOffset.has(c.name)), primaryKey: pk.map((r) => String(r.COLUMN_NAME)) };
   }
 
   read(request: ReadRequest): AsyncIterable<unknown[][]> {
     const { table, columns, filter } = request;
-    const r = this.pool.request();
-    const typed = new Set(request.typed ?? []);
-    let text = `SELECT ${columns.map((c) => selectExpression(table, c, typed.has(c))).join(', ')} FROM ${bracket(table.schema)}.${bracket(table.name)}`;
+    const plan = selectPlan(table, columns, new Set(request.typed ?? []));
+    let text = `SELECT ${plan.select.join(', ')} FROM ${bracket(table.schema)}.${bracket(table.name)}`;
+    const params: QueryParameter[] = [];
     if (filter) {
-      r.input('cursor', this.paramType(table, filter.column), withLag(filter.value, filter.lag));
+      params.push({ name: 'cursor', ...this.paramType(table, filter.column), value: withLag(filter.value, filter.lag) });
       text += ` WHERE ${bracket(filter.column)} >= @cursor`;
     }
-    return withQuery(streamQuery(r, text, request.chunkSize), text);
+    return withQuery(streamQuery(this.pool as unknown as TediousPool, text, params, rowBuilder(plan.picks), request.chunkSize), text);
   }
 
   /** The cursor parameter goes typed as its column, so a datetime cursor compares without rounding surprises. */
-  private paramType(table: SourceTable, column: string): ISqlType | (() => ISqlType) {
+  private paramType(table: SourceTable, column: string): Pick<QueryParameter, 'type' | 'options'> {
     const native = this.nativeTypes.get(`${table.schema}.${table.name}.${column}`) ?? '';
     const dec = /^(?:decimal|numeric)\((\d+),(\d+)\)$/.exec(native);
-    if (dec) return sql.Decimal(Number(dec[1]), Number(dec[2]));
-    const map: Record<string, ISqlType | (() => ISqlType)> = {
-      datetime: sql.DateTime, smalldatetime: sql.SmallDateTime, datetime2: sql.DateTime2(7), date: sql.Date,
-      datetimeoffset: sql.DateTimeOffset(7), int: sql.Int, bigint: sql.BigInt, smallint: sql.SmallInt, tinyint: sql.TinyInt,
-      money: sql.Money, smallmoney: sql.SmallMoney, float: sql.Float, real: sql.Real, time: sql.Time(7),
+    if (dec) return { type: TYPES.Decimal, options: { precision: Number(dec[1]), scale: Number(dec[2]) } };
+    const scaled = { datetime2: TYPES.DateTime2, datetimeoffset: TYPES.DateTimeOffset, time: TYPES.Time }[native];
+    if (scaled) return { type: scaled, options: { scale: 7 } };
+    const map: Record<string, QueryParameter['type']> = {
+      datetime: TYPES.DateTime, smalldatetime: TYPES.SmallDateTime, date: TYPES.Date, int: TYPES.Int, bigint: TYPES.BigInt,
+      smallint: TYPES.SmallInt, tinyint: TYPES.TinyInt, money: TYPES.Money, smallmoney: TYPES.SmallMoney, float: TYPES.Float, real: TYPES.Real,
     };
-    return map[native] ?? sql.NVarChar(sql.MAX);
+    return map[native] ? { type: map[native]! } : { type: TYPES.NVarChar };
   }
 
   isTransient(error: unknown): boolean {
@@ -111,20 +117,6 @@ function withLag(value: unknown, lag: number): unknown {
   if (typeof value === 'number') return value - lag;
   if (typeof value === 'bigint') return value - BigInt(Math.ceil(lag));
   return value;
-}
-
-/**
- * tedious decodes DECIMAL and MONEY into doubles, exact only to 15 digits: wider ones (money, decimal(19+)) are
- * read as their exact text instead, which the destination casts back to the same DECIMAL. NVARCHAR, not VARCHAR:
- * tedious decodes UTF-16 natively, while single-byte text goes through iconv per value.
- * Timestamps (datetime, datetime2, smalldatetime) other than the cursor and its keys come as `yyyy-mm-dd
- * hh:mi:ss.fffffff` text too: no Date per value, and no truncation of datetime2 to milliseconds.
- */
-function selectExpression(table: SourceTable, name: string, typed: boolean): string {
-  const t = table.columns.find((c) => c.name === name)?.logical;
-  if (t?.kind === 'timestamp' && !typed) return `CAST(CAST(${bracket(name)} AS datetime2(7)) AS nvarchar(27)) AS ${bracket(name)}`;
-  if (t?.kind === 'decimal' && t.precision > 15) return `CAST(CAST(${bracket(name)} AS decimal(${t.precision},${t.scale})) AS nvarchar(48)) AS ${bracket(name)}`;
-  return bracket(name);
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

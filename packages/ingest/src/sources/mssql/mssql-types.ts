@@ -9,8 +9,9 @@ export interface MssqlColumnRow {
 
 /**
  * SQL Server → logical type, faithfully: every integer width, DECIMAL/NUMERIC with their precision and scale, MONEY
- * and SMALLMONEY as exact decimals, BIT as boolean, DATETIMEOFFSET as an instant. User types arrive here already
- * resolved to their base type (INFORMATION_SCHEMA.COLUMNS reports the base in DATA_TYPE). Undefined = unmappable.
+ * and SMALLMONEY as exact decimals, BIT as boolean, DATETIMEOFFSET as an instant (its offset travels in a companion
+ * column, see carriesOffset). User types arrive here already resolved to their base type (INFORMATION_SCHEMA.COLUMNS
+ * reports the base in DATA_TYPE). Undefined = unmappable.
  */
 export function mssqlLogicalType(c: MssqlColumnRow): LogicalType | undefined {
   switch (c.dataType.toLowerCase()) {
@@ -33,6 +34,9 @@ export function mssqlLogicalType(c: MssqlColumnRow): LogicalType | undefined {
     default: return undefined;
   }
 }
+
+/** DATETIMEOFFSET values carry their own UTC offset, which the instant alone would lose. */
+export const carriesOffset = (c: Pick<MssqlColumnRow, 'dataType'>): boolean => c.dataType.toLowerCase() === 'datetimeoffset';
 
 /** The type as SQL Server declares it, for plans and messages: `nvarchar(50)`, `decimal(19,4)`, `Name (nvarchar(50))`. */
 export function mssqlTypeText(c: MssqlColumnRow & { domain: string | null }): string {

@@ -7,8 +7,8 @@ const { TransientErrorLookup } = require('tedious/lib/transient-error-lookup.js'
 };
 const lookup = new TransientErrorLookup();
 
-/** Socket-level failures mssql reports: the connection dropped or timed out. */
-const TRANSIENT_CODES = new Set(['ESOCKET', 'ECONNCLOSED', 'ETIMEOUT', 'ECONNRESET', 'EPIPE']);
+/** Socket-level failures mssql and tedious report: the connection dropped (tedious: ECLOSE) or timed out. */
+const TRANSIENT_CODES = new Set(['ESOCKET', 'ECONNCLOSED', 'ECLOSE', 'ETIMEOUT', 'ECONNRESET', 'EPIPE']);
 /** 1205 deadlock victim, 1222 lock timeout: SQL Server says "rerun the transaction". */
 const RETRY_NUMBERS = new Set([1205, 1222]);
 

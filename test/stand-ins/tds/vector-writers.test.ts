@@ -1,0 +1,60 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain JS helpers of the stand-in
+import { ByteWriter } from './byte-writer.mjs';
+// @ts-expect-error plain JS helpers of the stand-in
+import { makeEncoder } from './wire-types.mjs';
+import { chunkWriters } from './vector-writers.mjs';
+
+/** Wire types and DuckDB expressions whose values the vector writers read straight from DuckDB's vectors. */
+const COLUMNS: [object, string][] = [
+  [{ name: 'tinyint' }, 'CAST(v % 256 AS UTINYINT)'],
+  [{ name: 'smallint' }, 'CAST(v * 7 - 30000 AS SMALLINT)'],
+  [{ name: 'int' }, 'CAST(v * 800000 - 2000000000 AS INTEGER)'],
+  [{ name: 'bigint' }, 'CAST(v * 92233720368547 - 4611686018427387904 AS BIGINT)'],
+  [{ name: 'float' }, 'CAST(v / 3.0 - 100 AS DOUBLE)'],
+  [{ name: 'real' }, 'CAST(v / 7.0 AS FLOAT)'],
+  [{ name: 'decimal', precision: 4, scale: 2 }, 'CAST(v / 100.0 - 20 AS DECIMAL(4,2))'],
+  [{ name: 'decimal', precision: 9, scale: 3 }, 'CAST(v * 1.001 - 500 AS DECIMAL(9,3))'],
+  [{ name: 'decimal', precision: 15, scale: 4 }, 'CAST(v * 1234567.8912 - 99999999.5 AS DECIMAL(15,4))'],
+  [{ name: 'decimal', precision: 19, scale: 4 }, 'CAST(v * 1234567.8912 - 99999999.5 AS DECIMAL(15,4))'],
+  [{ name: 'numeric', precision: 38, scale: 6 }, 'CAST(v * 12345678901234567.123456 - 9999999999999999999.5 AS DECIMAL(38,6))'],
+  [{ name: 'money' }, 'CAST(v * 1234567.8912 - 99999999.5 AS DECIMAL(19,4))'],
+  [{ name: 'datetime2' }, "TIMESTAMP '1969-12-31 23:59:59.999999' + to_microseconds(v * 123456789011)"],
+  [{ name: 'datetime2' }, "TIMESTAMP '0001-01-01 00:00:00' + to_days(v * 50)"],
+  [{ name: 'datetimeoffset' }, "TIMESTAMP '2000-02-29 12:00:00.5' - to_microseconds(v * 987654321)"],
+  [{ name: 'datetime' }, "TIMESTAMP '1900-01-01 00:00:00' + to_microseconds(v * 1234567891)"],
+  [{ name: 'date' }, "DATE '1970-01-01' + CAST(v * 37 - 2000 AS INTEGER)"],
+  [{ name: 'nvarchar', length: 25 }, "CASE WHEN v % 5 = 0 THEN 'café ' || v WHEN v % 3 = 0 THEN repeat('x', 30) ELSE 'line-' || v END"],
+  [{ name: 'nvarchar', length: -1 }, "CASE WHEN v % 4 = 0 THEN '' WHEN v % 7 = 0 THEN 'naïve ' || repeat('y', v) ELSE repeat('z', v % 40) END"],
+  [{ name: 'uniqueidentifier' }, "CAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS UUID)"],
+];
+
+describe('vector writers', () => {
+  it('write the same ROW bytes as the value encoders, nulls and edge values included', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const select = COLUMNS.map(([, e], i) => `CASE WHEN v % 11 = 3 THEN NULL ELSE ${e} END AS c${i}`).join(', ');
+    const result = await conn.stream(`SELECT ${select} FROM range(0, 5000) t(v)`);
+    const types = COLUMNS.map(([t]) => t);
+    const encoders = types.map(makeEncoder);
+    let rows = 0;
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      const writers = chunkWriters(types, encoders, chunk);
+      const fast = new ByteWriter(64);
+      const slow = new ByteWriter(64);
+      const values = chunk.getRows();
+      for (let r = 0; r < chunk.rowCount; r++) {
+        for (let c = 0; c < types.length; c++) {
+          writers[c]!(fast, r);
+          encoders[c](slow, values[r]![c]);
+          expect(fast.take().toString('hex'), `row ${rows + r} column ${c}`).toBe(slow.take().toString('hex'));
+        }
+      }
+      rows += chunk.rowCount;
+    }
+    expect(rows).toBe(5000);
+    conn.closeSync();
+    instance.closeSync();
+  });
+});
