@@ -4,6 +4,7 @@
 // Usage: node bench/generate-project.mjs N OUTDIR
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { modelRefs } from './model-refs.mjs';
 
 const n = Number(process.argv[2] ?? 1000);
 const out = process.argv[3];
@@ -12,11 +13,9 @@ if (!Number.isInteger(n) || n < 1 || !out) {
   process.exit(2);
 }
 
-// Deterministic PRNG so every run benchmarks the same project.
-let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 
 const perFolder = 100;
+const graph = modelRefs(n);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'macros'), { recursive: true });
 mkdirSync(join(out, 'seeds'), { recursive: true });
@@ -29,7 +28,7 @@ writeFileSync(
 );
 
 const model = (i) => {
-  const refs = i === 0 ? [] : [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => Math.floor(rand() * i)))];
+  const refs = graph[i];
   const from = refs.length === 0 ? "{{ ref('raw_events') }}" : `{{ ref('model_${refs[0]}') }}`;
   const joins = refs.slice(1).map((r, k) => `join {{ ref('model_${r}') }} as j${k} using (id)`).join('\n');
   return `{{ config(materialized='${i % 10 === 0 ? 'table' : 'view'}', tags=['bench', 'layer_${Math.floor(i / perFolder)}']) }}

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The compile benchmark's project as a Dataform project: the same N models with the same refs (same PRNG and
-// draw order as bench/generate-project.mjs), a config block, the loop as a JavaScript map, the macro as an
+// The compile benchmark's project as a Dataform project: the same N models with the same refs (bench/model-refs.mjs,
+// as bench/generate-project.mjs uses), a config block, the loop as a JavaScript map, the macro as an
 // includes/ function, and the two tests per model as Dataform assertions (uniqueKey + nonNull on id).
 // Usage: node bench/compile/dataform/generate-dataform.mjs N OUTDIR CORE_VERSION
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { modelRefs } from '../../model-refs.mjs';
 
 const n = Number(process.argv[2] ?? 1000);
 const out = process.argv[3];
@@ -14,9 +15,8 @@ if (!Number.isInteger(n) || n < 1 || !out) {
   process.exit(2);
 }
 
-let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
 const perFolder = 100;
+const graph = modelRefs(n);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'definitions'), { recursive: true });
@@ -32,7 +32,7 @@ writeFileSync(
 writeFileSync(join(out, 'definitions', 'raw_events.sqlx'), 'config { type: "declaration", name: "raw_events" }\n');
 
 const model = (i) => {
-  const refs = i === 0 ? [] : [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => Math.floor(rand() * i)))];
+  const refs = graph[i];
   const from = refs.length === 0 ? '${ref("raw_events")}' : `\${ref("model_${refs[0]}")}`;
   const joins = refs.slice(1).map((r, k) => `join \${ref("model_${r}")} as j${k} using (id)`).join('\n');
   return `config {
