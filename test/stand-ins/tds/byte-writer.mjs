@@ -19,6 +19,8 @@ export class ByteWriter {
   u32(v) { this.ensure(4); this.buf.writeUInt32LE(v, this.pos); this.pos += 4; }
   i64(v) { this.ensure(8); this.buf.writeBigInt64LE(BigInt(v), this.pos); this.pos += 8; }
   u64(v) { this.ensure(8); this.buf.writeBigUInt64LE(BigInt(v), this.pos); this.pos += 8; }
+  /** PLP_NULL (0xFFFFFFFFFFFFFFFF) without a BigInt per NULL of an nvarchar(max) column. */
+  plpNull() { this.ensure(8); for (let k = 0; k < 8; k++) this.buf[this.pos++] = 0xff; }
   f32(v) { this.ensure(4); this.buf.writeFloatLE(v, this.pos); this.pos += 4; }
   f64(v) { this.ensure(8); this.buf.writeDoubleLE(v, this.pos); this.pos += 8; }
   bytes(b) { this.ensure(b.length); this.buf.set(b, this.pos); this.pos += b.length; }

@@ -146,7 +146,7 @@ function textWriter({ bytes, view, valid }, t, vector, fallback) {
   const plp = !t.length || t.length === -1 || t.length > 4000;
   const maxBytes = plp ? Infinity : t.length * 2;
   return (w, i) => {
-    if (!valid(i)) { if (plp) w.u64(0xffffffffffffffffn); else w.u16(0xffff); return; }
+    if (!valid(i)) { if (plp) w.plpNull(); else w.u16(0xffff); return; }
     const len = view.getUint32(i * 16, true);
     const src = len <= 12 ? bytes.subarray(i * 16 + 4, i * 16 + 4 + len) : bindings.get_data_from_pointer(view.buffer, view.byteOffset + i * 16 + 8, len);
     if (len * 2 > maxBytes) { fallback(w, i); return; }

@@ -30,6 +30,19 @@ const COLUMNS: [object, string][] = [
   [{ name: 'uniqueidentifier' }, "CAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS UUID)"],
 ];
 
+describe('ByteWriter', () => {
+  it('writes PLP_NULL as eight 0xFF bytes, as the BigInt write did', () => {
+    const w = new ByteWriter(4);
+    w.u8(1);
+    w.plpNull();
+    const b = new ByteWriter(4);
+    b.u8(1);
+    b.u64(0xffffffffffffffffn);
+    expect([...w.buf.subarray(0, w.pos)]).toEqual([1, 255, 255, 255, 255, 255, 255, 255, 255]);
+    expect(w.buf.subarray(0, w.pos).equals(b.buf.subarray(0, b.pos))).toBe(true);
+  });
+});
+
 describe('vector writers', () => {
   it('write the same ROW bytes as the value encoders, nulls and edge values included', async () => {
     const instance = await DuckDBInstance.create(':memory:');

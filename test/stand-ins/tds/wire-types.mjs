@@ -61,7 +61,7 @@ function nullable(marker, encode) {
 function varLength(t, toBytes) {
   if (t.length === -1 || t.length === undefined) {
     return (w, v) => {
-      if (v === null || v === undefined) { w.u64(0xffffffffffffffffn); return; }
+      if (v === null || v === undefined) { w.plpNull(); return; }
       const b = toBytes(v);
       w.u64(b.length);
       if (b.length) { w.u32(b.length); w.bytes(b); }
