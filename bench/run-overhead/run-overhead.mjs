@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runner overhead: `tsdbt run` on 1,000 small view models vs the same CREATE VIEW statements sent straight to
 // DuckDB through @duckdb/node-api in DAG order. Usage: node bench/run-overhead/run-overhead.mjs [models=1000] [runs=5] [threads=1]
-// Needs the build (npm run build). Prints medians; records nothing. The straight run is timed twice: in this process
+// Needs the build (npm run build); TSDBT_BENCH_BIN=path/to/bin.js times another build. Prints medians; records nothing. The straight run is timed twice: in this process
 // (the issue's baseline: @duckdb/node-api already loaded) and as a process of its own (straight-process.mjs), which
 // pays node start and loading the binding as `tsdbt run` does.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 const MODELS = Number(process.argv[2] ?? 1000);
 const RUNS = Number(process.argv[3] ?? 5);
 const THREADS = Number(process.argv[4] ?? 1);
-const BIN = fileURLToPath(new URL('../../packages/cli/bin/tsdbt.js', import.meta.url));
+// TSDBT_BENCH_BIN: another build's entry (a copy of dist/bundle/bin.js), to compare two builds in one session.
+const BIN = process.env.TSDBT_BENCH_BIN ?? fileURLToPath(new URL('../../packages/cli/bin/tsdbt.js', import.meta.url));
 const STRAIGHT_PROCESS = fileURLToPath(new URL('./straight-process.mjs', import.meta.url));
 
 /** A DAG ten layers deep: the first 100 models select constants, each later one refs one or two earlier ones. */
