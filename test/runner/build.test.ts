@@ -1,17 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { adapter } from '@tsdbt/adapter-duckdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, runTsdbt } from './run-tsdbt.js';
-
-async function query(dir: string, sql: string): Promise<unknown[][]> {
-  const conn = await adapter.connect(adapter.parseConfig({ type: 'duckdb', path: 'dev.duckdb' }, 'check', { projectDir: dir }));
-  try {
-    return (await conn.execute(sql)).rows;
-  } finally {
-    await conn.close();
-  }
-}
+import { copyFixture, queryWarehouse as query, runTsdbt } from './run-tsdbt.js';
 
 describe('tsdbt build on a small dbt project (seeds, views, tables, incremental, ephemeral, tests, snapshot, hooks)', () => {
   const project = copyFixture('runner-basic');

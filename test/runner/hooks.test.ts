@@ -1,18 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { adapter } from '@tsdbt/adapter-duckdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTsdbt } from './run-tsdbt.js';
-
-async function query(dir: string, sql: string): Promise<unknown[][]> {
-  const conn = await adapter.connect(adapter.parseConfig({ type: 'duckdb', path: 'dev.duckdb' }, 'check', { projectDir: dir }));
-  try {
-    return (await conn.execute(sql)).rows;
-  } finally {
-    await conn.close();
-  }
-}
+import { queryWarehouse as query, runTsdbt } from './run-tsdbt.js';
 
 const log = (m: string): string => `insert into main.hook_log values ('${m}')`;
 

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { adapter } from '@tsdbt/adapter-duckdb';
 import { main } from '../../packages/cli/src/main.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/projects/', import.meta.url));
@@ -27,5 +28,15 @@ export async function runTsdbt(dir: string, args: string[]): Promise<{ exitCode:
   } finally {
     process.stdout.write = stdoutWrite;
     process.stderr.write = stderrWrite;
+  }
+}
+
+/** Rows of `sql` against a fixture project's warehouse (its profile's `dev.duckdb`), on a connection of its own. */
+export async function queryWarehouse(dir: string, sql: string): Promise<unknown[][]> {
+  const conn = await adapter.connect(adapter.parseConfig({ type: 'duckdb', path: 'dev.duckdb' }, 'check', { projectDir: dir }));
+  try {
+    return (await conn.execute(sql)).rows;
+  } finally {
+    await conn.close();
   }
 }

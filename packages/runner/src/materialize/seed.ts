@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { TsdbtError } from '@tsdbt/core';
 import type { LoadColumn, RelationRef } from '@tsdbt/core';
-import { nodeRelation, withSuffix } from '../node-relation.js';
+import { nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { inferSeedType, seedSqlType, seedValue } from './csv-types.js';
 import type { SeedType } from './csv-types.js';
 import { withNodeHooks } from './hooks.js';
-import { inTransaction } from './view.js';
+import { stageAndSwap } from './table.js';
 
 const CHUNK = 2048;
 
@@ -63,21 +63,12 @@ export async function materializeSeed(ctx: NodeContext): Promise<MaterializeOutc
 }
 
 /** Load the rows into `<name>__dbt_tmp`, then swap it in: a failed load leaves the old table as it was. */
-async function loadAndSwap(ctx: NodeContext, rel: RelationRef, columns: LoadColumn[], rows: string[][], types: SeedType[]): Promise<void> {
+function loadAndSwap(ctx: NodeContext, rel: RelationRef, columns: LoadColumn[], rows: string[][], types: SeedType[]): Promise<void> {
   const { conn, dialect } = ctx;
-  const staged = withSuffix(rel, '__dbt_tmp');
-  await conn.execute(dialect.dropRelation(staged, 'table'));
-  await conn.execute(`create table ${dialect.renderRelation(staged)} (${columns.map((c) => `${dialect.quote(c.name)} ${c.dataType}`).join(', ')})`);
-  try {
-    if (!ctx.empty) {
-      if (conn.bulkLoad) await conn.bulkLoad(staged, columns, asAsync(chunksOf(rows, types)));
-      else await insertBatches(ctx, staged, columns, chunksOf(rows, types));
-    }
-    const existing = await ctx.relations.get(conn, rel);
-    await inTransaction(ctx, dialect.swapRelation(staged, rel, existing));
-    await ctx.relations.set(rel, 'table');
-  } catch (error) {
-    await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
-    throw error;
-  }
+  return stageAndSwap(ctx, rel, async (staged) => {
+    await conn.execute(`create table ${dialect.renderRelation(staged)} (${columns.map((c) => `${dialect.quote(c.name)} ${c.dataType}`).join(', ')})`);
+    if (ctx.empty) return;
+    if (conn.bulkLoad) await conn.bulkLoad(staged, columns, asAsync(chunksOf(rows, types)));
+    else await insertBatches(ctx, staged, columns, chunksOf(rows, types));
+  });
 }

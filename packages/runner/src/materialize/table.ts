@@ -6,15 +6,15 @@ import { withNodeHooks } from './hooks.js';
 import { inTransaction } from './view.js';
 
 /**
- * Build `sql` under `<name>__dbt_tmp`, then swap it in (one transaction where DDL is transactional): a failed build
- * leaves the old relation as it was, and a reader never sees it missing or half-built.
+ * Fill `<name>__dbt_tmp` (`fill` creates it), then swap it in (one transaction where DDL is transactional): a failed
+ * build leaves the old relation as it was, and a reader never sees it missing or half-built.
  */
-export async function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
+export async function stageAndSwap(ctx: NodeContext, rel: RelationRef, fill: (staged: RelationRef) => Promise<void>): Promise<void> {
   const { conn, dialect } = ctx;
   const staged = withSuffix(rel, '__dbt_tmp');
   await conn.execute(dialect.dropRelation(staged, 'table'));
   try {
-    await conn.execute(dialect.createTableAs(staged, sql, tableOptions(ctx.node.config)));
+    await fill(staged);
     const existing = await ctx.relations.get(conn, rel);
     await inTransaction(ctx, dialect.swapRelation(staged, rel, existing));
     await ctx.relations.set(rel, 'table');
@@ -22,6 +22,13 @@ export async function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: stri
     await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
     throw error;
   }
+}
+
+/** Build `sql` as a table under a temporary name and swap it in. */
+export function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
+  return stageAndSwap(ctx, rel, async (staged) => {
+    await ctx.conn.execute(ctx.dialect.createTableAs(staged, sql, tableOptions(ctx.node.config)));
+  });
 }
 
 export async function materializeTable(ctx: NodeContext): Promise<MaterializeOutcome> {
