@@ -148,7 +148,7 @@ describe.skipIf(!existsSync(bin))('tsdbt docs on the sales project', () => {
 
     it("the dashboard shows the warehouse's numbers", async () => {
       await page.click('#nav-dashboard');
-      await page.waitForFunction(() => document.querySelectorAll('.chart-card canvas').length === 6);
+      await page.waitForFunction(() => document.querySelectorAll('.chart-card[data-drawn="true"]').length === 6);
       const shown = await page.$$eval('.chart-card', (cards) => Object.fromEntries(cards.map((card) => {
         const chart = (window as unknown as { Chart: { getChart(c: Element): { data: { labels: string[]; datasets: { data: number[] }[] } } } }).Chart.getChart(card.querySelector('canvas')!)!;
         return [card.getAttribute('data-series'), { labels: chart.data.labels, values: chart.data.datasets[0]!.data }];

@@ -28,7 +28,11 @@ function card(series: DashboardSeries): HTMLElement {
     h('thead', {}, h('tr', {}, h('th', {}, series.xLabel), h('th', {}, series.yLabel))),
     h('tbody', {}, series.labels.map((label, i) => h('tr', {}, h('td', {}, label), h('td', { class: 'num' }, formatValue(series.values[i]!, series.format))))));
   const el = h('section', { class: 'chart-card', 'data-series': series.id }, h('h2', {}, series.title), h('div', { class: 'chart-box' }, canvas), h('details', {}, h('summary', {}, 'Numbers'), table));
-  requestAnimationFrame(() => drawChart(canvas, series));
+  // Drawn on the next frame, once the card is laid out; data-drawn tells readers (and tests) the chart exists.
+  requestAnimationFrame(() => {
+    drawChart(canvas, series);
+    el.dataset.drawn = 'true';
+  });
   return el;
 }
 
