@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { TsdbtError } from '@tsdbt/core';
+import { readSourcesJson, TsdbtError } from '@tsdbt/core';
 import type { Manifest, SelectOptions } from '@tsdbt/core';
 import { LogFile } from './artifacts/log-file.js';
 import { writeRunResults } from './artifacts/run-results.js';
@@ -35,6 +35,8 @@ export interface TaskOptions extends ParseOptions {
   args?: Record<string, unknown>;
   /** run_results.json of `--state`, for `result:` selection. */
   previousResults?: SelectOptions['previousResults'];
+  /** sources.json of `--state`, for `source_status:` (compared with this project's target/sources.json). */
+  previousSources?: SelectOptions['previousSources'];
   /** Run exactly these nodes (retry), bypassing selection. */
   uniqueIds?: string[];
 }
@@ -79,6 +81,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
       // Read each time rather than from the manifest: selectors.yml is not an input of the partial-parse cache.
       selectors: loadProjectSelectors(project),
       state: options.state, previousResults: options.previousResults, uniqueIds: options.uniqueIds,
+      previousSources: options.previousSources, currentSources: options.previousSources ? readSourcesJson(project.targetPath) : undefined,
     });
   } catch (error) {
     log.write('error', error instanceof Error ? error.message : String(error));

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { TsdbtError, formatDiagnostic, listLines, loadProjectSelectors, parseProject, select } from '@tsdbt/core';
+import { formatDiagnostic, listLines, loadProjectSelectors, parseProject, readSourcesJson, select } from '@tsdbt/core';
+import { readState } from '../printing/read-state.js';
 import type { GlobalArgs } from '../global-options.js';
-import type { Diagnostic, IndirectSelection, ListOutput, Manifest, ParsedProject, RunResultsLike, SelectOptions } from '@tsdbt/core';
+import type { Diagnostic, IndirectSelection, ListOutput, ParsedProject, SelectOptions } from '@tsdbt/core';
 
 export interface LsArgs extends GlobalArgs {
   select?: string[];
@@ -47,6 +46,7 @@ function selectOptions(argv: LsArgs, project: ParsedProject): SelectOptions {
   const stored = Object.keys(project.manifest.selectors ?? {}).length > 0;
   const legacyModels = Boolean(argv.models?.length);
   const stateDir = argv.state ?? process.env.DBT_STATE;
+  const artifacts = stateDir ? readState(stateDir) : {};
   return {
     select: legacyModels ? [...(argv.select ?? []), ...argv.models!] : argv.select,
     exclude: argv.exclude,
@@ -55,24 +55,7 @@ function selectOptions(argv: LsArgs, project: ParsedProject): SelectOptions {
     resourceTypes: legacyModels ? ['model'] : argv.resourceType?.length ? argv.resourceType : ['default'],
     excludeResourceTypes: argv.excludeResourceType,
     indirectSelection: argv.indirectSelection,
-    ...(stateDir ? readState(stateDir) : {}),
+    ...artifacts,
+    currentSources: artifacts.previousSources ? readSourcesJson(project.targetPath) : undefined,
   };
-}
-
-/** `--state DIR`: manifest.json for `state:`, run_results.json (when there) for `result:`. */
-function readState(dir: string): { state?: Manifest; previousResults?: RunResultsLike } {
-  const folder = resolve(dir);
-  if (!existsSync(join(folder, 'manifest.json')) && !existsSync(join(folder, 'run_results.json'))) {
-    throw new TsdbtError('TSDBT_STATE_NOT_FOUND', `--state ${dir}: no manifest.json or run_results.json there`, { exitCode: 2, hint: 'Point --state at the target folder of an earlier run.' });
-  }
-  const read = (name: string): unknown => {
-    const file = join(folder, name);
-    if (!existsSync(file)) return undefined;
-    try {
-      return JSON.parse(readFileSync(file, 'utf8'));
-    } catch (cause) {
-      throw new TsdbtError('TSDBT_STATE_INVALID', `--state ${dir}: ${name} is not valid JSON`, { cause, exitCode: 2, file });
-    }
-  };
-  return { state: read('manifest.json') as Manifest | undefined, previousResults: read('run_results.json') as RunResultsLike | undefined };
 }

@@ -19,6 +19,7 @@ export interface TaskArgs extends GlobalArgs {
 
 /** Run one task with Ctrl-C wired to cancel, print as dbt does, and return dbt's exit code. */
 export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Partial<TaskOptions> = {}): Promise<number> {
+  const stateDir = argv.state ?? process.env.DBT_STATE;
   const printer = new RunPrinter({ format: argv.logFormat ?? 'text', quiet: argv.quiet });
   const controller = new AbortController();
   let interrupts = 0;
@@ -34,7 +35,7 @@ export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Part
       ...parseOptionsFrom(argv),
       select: argv.select, exclude: argv.exclude, selector: argv.selector, resourceTypes: argv.resourceType,
       failFast: argv.failFast, fullRefresh: argv.fullRefresh, empty: argv.empty, defer: argv.defer,
-      state: argv.state ? readState(argv.state) : undefined,
+      ...(stateDir ? readState(stateDir) : {}),
       onEvent: printer.event, signal: controller.signal,
       args: { select: argv.select ?? [], exclude: argv.exclude ?? [], threads: argv.threads, full_refresh: !!argv.fullRefresh },
       ...extra,

@@ -3,6 +3,7 @@ import { fieldMethod, namedTypeMethod, packageMethod, resourceTypeMethod, source
 import { configMethod } from './method-config.js';
 import { fileMethod, fqnMethod, pathMethod } from './method-names.js';
 import { resultMethod, stateMethod } from './method-state.js';
+import { sourceStatusMethod } from './method-source-status.js';
 import { versionMethod } from './method-version.js';
 import { badSpec, type SpecOrigin } from './parse-spec.js';
 import type { SelectorMethod } from './types.js';
@@ -21,6 +22,7 @@ export const METHODS: Record<string, SelectorMethod> = {
   test_type: testTypeMethod,
   state: stateMethod,
   result: resultMethod,
+  source_status: sourceStatusMethod,
   exposure: namedTypeMethod('exposure'),
   metric: namedTypeMethod('metric'),
   semantic_model: namedTypeMethod('semantic_model'),
@@ -32,7 +34,7 @@ export const METHODS: Record<string, SelectorMethod> = {
 };
 
 /** dbt methods tsdbt does not implement yet: a clear error rather than "unknown method". */
-const NOT_YET = ['source_status'];
+const NOT_YET: string[] = [];
 
 export function checkMethod(method: string, raw: string, origin: SpecOrigin): void {
   if (method in METHODS || method === 'selector') return;

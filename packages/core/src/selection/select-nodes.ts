@@ -45,6 +45,8 @@ export function select(manifest: Manifest, options: SelectOptions = {}): Selecti
     members: [...dag.members.values()],
     state: options.state,
     previousResults: options.previousResults,
+    previousSources: options.previousSources,
+    currentSources: options.currentSources,
     resolveSelector: (name) => resolver.resolve(name),
     diagnostics: [],
     selectorStack: [],

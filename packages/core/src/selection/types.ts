@@ -50,6 +50,11 @@ export interface RunResultsLike {
   results: { unique_id: string; status: string }[];
 }
 
+/** A sources.json (`tsdbt source freshness`), as far as `source_status:` needs it; errored results lack max_loaded_at. */
+export interface SourcesLike {
+  results: { unique_id: string; status?: string; max_loaded_at?: string }[];
+}
+
 export interface SelectOptions {
   select?: string[];
   exclude?: string[];
@@ -65,6 +70,9 @@ export interface SelectOptions {
   state?: Manifest;
   /** run_results.json of `--state DIR`, for `result:`. */
   previousResults?: RunResultsLike;
+  /** sources.json of `--state DIR` and of this project's target folder, for `source_status:`. */
+  previousSources?: SourcesLike;
+  currentSources?: SourcesLike;
   indirectSelection?: IndirectSelection;
   /** A graph already built for this manifest. */
   graph?: DagGraph;
@@ -79,6 +87,8 @@ export interface MethodContext {
   members: GraphMember[];
   state?: Manifest;
   previousResults?: RunResultsLike;
+  previousSources?: SourcesLike;
+  currentSources?: SourcesLike;
 }
 
 export type SelectorMethod = (ctx: MethodContext, value: string, args: string[]) => Iterable<string>;

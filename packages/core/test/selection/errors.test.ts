@@ -40,8 +40,8 @@ describe('bad selection input', () => {
     expect(error(sel('+')).message).toMatch(/no search value/);
   });
 
-  it('a dbt method tsdbt does not implement yet says so', () => {
-    expect(error(sel('source_status:fresher')).code).toBe('TSDBT_SELECTOR_UNSUPPORTED_METHOD');
+  it('source_status: without the sources.json of an earlier run says what to pass', () => {
+    expect(error(sel('source_status:fresher')).code).toBe('TSDBT_STATE_REQUIRED');
   });
 
   it('an unknown --selector when no selectors.yml exists', () => {
