@@ -1,3 +1,4 @@
+import { MACRO_CALLS, recordMacroCall } from '../jinja/index.js';
 import { md5 } from '../util/hash.js';
 import { makeAdapterObject, makeApi } from './adapter-object.js';
 import { makeConfig } from './config-object.js';
@@ -38,9 +39,11 @@ class DbtContext {
   get execute() {
     this.#scope.impure = true; return this.#scope.runtime.execute; }
   get is_incremental() {
-    this.#scope.impure = true; const r = this.#scope.runtime; return () => Boolean(r.isIncremental) && !r.fullRefresh; }
+    this.#scope.impure = true; const r = this.#scope.runtime;
+    return () => (recordMacroCall(this as unknown as Record<symbol, unknown>, 'macro.dbt.is_incremental'), Boolean(r.isIncremental) && !r.fullRefresh); }
   get should_full_refresh() {
-    this.#scope.impure = true; const { runtime: r, node } = this.#scope; return () => Boolean(r.fullRefresh ?? node?.config.full_refresh ?? false); }
+    this.#scope.impure = true; const { runtime: r, node } = this.#scope;
+    return () => (recordMacroCall(this as unknown as Record<symbol, unknown>, 'macro.dbt.should_full_refresh'), Boolean(r.fullRefresh ?? node?.config.full_refresh ?? false)); }
   get adapter() { return memo(this, 'adapter', makeAdapterObject(this.#scope)); }
   get api() { return memo(this, 'api', makeApi(this.#scope)); }
   get run_query() {
@@ -88,6 +91,7 @@ class DbtContext {
 /** The dbt context for one render: ref, source, config, var, this, target, adapter, run_query ... */
 export function buildDbtContext(scope: RenderScope): Record<string, unknown> {
   const context = new DbtContext(scope) as unknown as Record<string, unknown>;
+  if (scope.parsing) (context as Record<symbol, unknown>)[MACRO_CALLS] = scope.capture.macros;
   for (const [name, value] of Object.entries(scope.runtime.macroOverrides ?? {})) memo(context, name, () => value);
   scope.context = context;
   return context;

@@ -12,6 +12,8 @@ export interface RenderCapture {
   config: Record<string, unknown>;
   /** unique_ids of ephemeral models this render referenced (to inline as CTEs). */
   ephemerals: string[];
+  /** unique_ids of the macros the template called itself, first call first (depends_on.macros). */
+  macros: string[];
 }
 
 /** Everything the context functions of one render share. */
@@ -39,7 +41,7 @@ export interface RenderScope {
 }
 
 export function newCapture(): RenderCapture {
-  return { refs: [], sources: [], config: {}, ephemerals: [] };
+  return { refs: [], sources: [], config: {}, ephemerals: [], macros: [] };
 }
 
 /** A database call from a template: the value on replay, a Suspend otherwise (see jinja/resumable.ts). */

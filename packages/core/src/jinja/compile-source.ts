@@ -6,6 +6,7 @@ import { parseTemplate } from './jinja-parser.js';
 import { ReplayUnsupported, type Lexed } from './replay-tokenizer.js';
 import type { AstNode } from './nunjucks-internals.js';
 import type { MacroDefinition } from './macro-registry.js';
+import { staticMacroCalls } from './static-macro-calls.js';
 import { syntaxError, type Location } from './render-errors.js';
 
 /** Jinja (keep_trailing_newline=False) drops one trailing newline. */
@@ -99,6 +100,7 @@ export function compileMacroFile(packageName: string, file: string, source: stri
       column: node.colno + 1,
       source: cut,
       arguments: paramNames(node),
+      calls: staticMacroCalls(node),
     };
     try {
       out.push({ def, code: compiler.macroExpression(node), tables: compiler });

@@ -62,7 +62,7 @@ export class JinjaEngine {
     const clashes: TsdbtError[] = [];
     for (const { def, code, tables } of compiled) {
       const revive = () => new Function('K', 'P', `return ${code}`)(tables.consts, tables.positions) as MacroBody;
-      const macro = makeMacro(def.name, revive, { file, lineOffset: 0 }, true);
+      const macro = makeMacro(def.name, revive, { file, lineOffset: 0 }, true, `macro.${packageName}.${def.name}`);
       const clash = this.registry.add(def, macro);
       if (clash) {
         clashes.push(

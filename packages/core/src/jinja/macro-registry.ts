@@ -4,6 +4,7 @@
  * ties) and by namespace (`dbt.hash(...)`, `my_pkg.my_macro(...)`).
  */
 import type { JinjaMacro } from './macro-object.js';
+import type { StaticMacroCall } from './static-macro-calls.js';
 
 export interface MacroDefinition {
   name: string;
@@ -17,6 +18,8 @@ export interface MacroDefinition {
   column?: number;
   /** Parameter names in order (the manifest's `arguments`). */
   arguments?: string[];
+  /** What the body calls that may be a macro (for the manifest's depends_on.macros). */
+  calls?: StaticMacroCall[];
 }
 
 interface Entry {

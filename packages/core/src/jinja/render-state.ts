@@ -28,6 +28,12 @@ export class RenderState implements Location {
   }
 }
 
+/**
+ * Context key of the list that records the macros a template calls itself, as dbt records them in a node's
+ * depends_on.macros when it parses; calls made inside those macros are not recorded (see macro-object.ts).
+ */
+export const MACRO_CALLS: unique symbol = Symbol('tsdbt.macroCalls');
+
 const stack: RenderState[] = [];
 
 /** Renders are synchronous, so the innermost one is the one a macro called from TypeScript belongs to. */

@@ -19,6 +19,7 @@ import { applyModelVersions } from './model-versions.js';
 import { loadDocs } from './load-docs.js';
 import { assignRelationName, overriddenNamers } from './relation-names.js';
 import { renderForParse } from './render-for-parse.js';
+import { fillMacroDependencies } from './macro-dependencies.js';
 import { displayFile, throwIfErrors } from './render-errors.js';
 import { finalizeConfig, layeredConfig, projectTreeConfig } from './resolve-config.js';
 import { findCycles, resolveDependencies } from './resolve-dependencies.js';
@@ -73,6 +74,7 @@ export function buildNodes(project: ParsedProject): void {
   for (const u of buildUnitTests(props.unitTests, manifest, problems)) manifest.unit_tests[u.unique_id] = u;
   findCycles(project, problems);
   manifest.macros = manifestMacros(project.engine, new Map(packages.map((p) => [p.name, p.relDir])));
+  fillMacroDependencies(project, manifest.macros);
   patchMacros(project, props, render);
   dependencyMaps(manifest);
   project.diagnostics.push(...problems.filter((p) => p.severity !== 'error'));
@@ -112,6 +114,7 @@ function configureNodes(project: ParsedProject, props: Properties, render: Rende
         node.refs = capture.refs;
         node.sources = dedupeSources(capture.sources);
         node.unrendered_config = capture.config;
+        node.depends_on.macros = capture.macros;
       }
     }
     finalizeConfig(node, displayFile(project, node.package_name, node.original_file_path), problems);
