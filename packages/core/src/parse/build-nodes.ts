@@ -21,7 +21,7 @@ import { assignRelationName, overriddenNamers } from './relation-names.js';
 import { renderForParse } from './render-for-parse.js';
 import { fillMacroDependencies } from './macro-dependencies.js';
 import { displayFile, throwIfErrors } from './render-errors.js';
-import { finalizeConfig, layeredConfig, projectTreeConfig } from './resolve-config.js';
+import { finalizeConfig, layeredConfig, projectTreeConfig, unrenderedConfig } from './resolve-config.js';
 import { findCycles, resolveDependencies } from './resolve-dependencies.js';
 
 const RENDERED = new Set(['model', 'snapshot', 'analysis', 'test']);
@@ -105,18 +105,21 @@ function configureNodes(project: ParsedProject, props: Properties, render: Rende
     const patchName = node.version !== undefined && node.version !== null ? `${node.name}.v${node.version}` : node.name;
     const patch = kind ? props.patches.get(patchKey(node.package_name, kind, patchName)) : undefined;
     const text = (t: string) => render(t, node.package_name, patch!.file);
-    const yml = patch ? renderConfigValues(applyPatch(node, patch, text), text) : {};
+    const written = patch ? applyPatch(node, patch, text) : {};
+    const yml = patch ? renderConfigValues(written, text) : {};
     node.config = layeredConfig(packages, node, yml);
+    let inFile: Record<string, unknown> = {};
     if (RENDERED.has(node.resource_type) && node.config.enabled !== false) {
       const capture = renderForParse(project, node, problems);
       if (capture) {
         node.config = mergeConfig(node.config, capture.config) as NodeConfig;
         node.refs = capture.refs;
         node.sources = dedupeSources(capture.sources);
-        node.unrendered_config = capture.config;
         node.depends_on.macros = capture.macros;
+        inFile = capture.config;
       }
     }
+    node.unrendered_config = unrenderedConfig(packages, node, written, inFile);
     finalizeConfig(node, displayFile(project, node.package_name, node.original_file_path), problems);
     if (node.config.enabled === false) disabled.set(node.unique_id, node);
   }
@@ -133,6 +136,7 @@ function addGenericTests(project: ParsedProject, props: Properties, namers: Set<
   const enabled = new Set([...Object.keys(manifest.nodes), ...Object.keys(manifest.sources)]);
   for (const { node, ymlConfig } of genericTestNodes(props, enabled, problems)) {
     node.config = layeredConfig(packages, node, ymlConfig);
+    node.unrendered_config = unrenderedConfig(packages, node, ymlConfig);
     finalizeConfig(node, displayFile(project, node.package_name, node.original_file_path), problems);
     if (node.config.enabled === false) continue;
     addNodes(manifest.nodes, [node], packages, problems);

@@ -7,13 +7,22 @@ import type { ProjectPackage } from '../project/packages.js';
 
 const TREE_OF: Record<string, string> = { model: 'models', seed: 'seeds', snapshot: 'snapshots', test: 'data_tests', analysis: 'analyses' };
 
-/** Config from dbt_project.yml trees: the node's own package's tree, then the root project's over it. */
-export function projectTreeConfig(packages: ProjectPackage[], node: Pick<ManifestNode, 'resource_type' | 'package_name' | 'fqn'>): Record<string, unknown> {
+/**
+ * Config from dbt_project.yml trees: the node's own package's tree, then the root project's over it; `unrendered`
+ * reads the trees as written (for unrendered_config).
+ */
+export function projectTreeConfig(packages: ProjectPackage[], node: Pick<ManifestNode, 'resource_type' | 'package_name' | 'fqn'>, unrendered = false): Record<string, unknown> {
   const key = TREE_OF[node.resource_type] ?? node.resource_type;
   const root = packages[0]!;
   const own = packages.find((p) => p.name === node.package_name);
-  const fromOwn = own && !own.isRoot ? treeConfig(own.config.trees[key], node.fqn) : {};
-  return mergeConfig(fromOwn, treeConfig(root.config.trees[key], node.fqn));
+  const trees = (p: ProjectPackage) => (unrendered ? p.config.unrenderedTrees : p.config.trees);
+  const fromOwn = own && !own.isRoot ? treeConfig(trees(own)[key], node.fqn) : {};
+  return mergeConfig(fromOwn, treeConfig(trees(root)[key], node.fqn));
+}
+
+/** dbt's unrendered_config: dbt_project.yml and property YAML as written, then the config() call's values over them. */
+export function unrenderedConfig(packages: ProjectPackage[], node: ManifestNode, yml: Record<string, unknown>, inFile: Record<string, unknown> = {}): Record<string, unknown> {
+  return mergeConfig(mergeConfig(projectTreeConfig(packages, node, true), yml), inFile);
 }
 
 /** dbt's precedence, lowest first: defaults < dbt_project.yml tree < property YAML < config() in the file. */

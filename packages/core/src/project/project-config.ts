@@ -29,8 +29,10 @@ export interface ProjectConfig {
   onRunStart: string[];
   onRunEnd: string[];
   dispatch: DispatchConfig[];
-  /** Config trees by resource type (`models`, `seeds`, `data_tests`, `snapshots`, `sources`, ...). */
+  /** Config trees by resource type (`models`, `seeds`, `data_tests`, `snapshots`, `sources`, ...); Jinja rendered at parse. */
   trees: Record<string, Record<string, unknown>>;
+  /** The same trees as written, Jinja unrendered (nodes' unrendered_config, which state:modified compares). */
+  unrenderedTrees: Record<string, Record<string, unknown>>;
   quoting: Record<string, boolean>;
   requireDbtVersion?: unknown;
   queryComment?: unknown;
@@ -142,6 +144,7 @@ export function loadProjectConfig(projectDir: string, warnings: Diagnostic[]): P
     onRunEnd: hooks(raw['on-run-end'], 'on-run-end'),
     dispatch: dispatchList(raw.dispatch),
     trees,
+    unrenderedTrees: { ...trees },
     quoting: quoting as Record<string, boolean>,
     requireDbtVersion: raw['require-dbt-version'],
     queryComment: raw['query-comment'],
