@@ -48,7 +48,14 @@ export function fillMacroDependencies(project: ParsedProject, macros: Manifest['
     for (const call of def.calls) for (const id of resolveCall(project, def.packageName, def.name, call)) deps.add(id);
     entry.depends_on.macros = [...deps];
   }
+  // 20,000 tests use a handful of test macros: resolve each (namespace, name) once.
+  const byTest = new Map<string, string[]>();
   for (const node of Object.values(project.manifest.nodes)) {
-    if (node.resource_type === 'test' && node.test_metadata) node.depends_on.macros = genericTestMacros(project.engine, node);
+    const meta = node.test_metadata;
+    if (node.resource_type !== 'test' || !meta) continue;
+    const key = `${meta.namespace ?? ''}.${meta.name}`;
+    let ids = byTest.get(key);
+    if (!ids) byTest.set(key, (ids = genericTestMacros(project.engine, node)));
+    node.depends_on.macros = [...ids];
   }
 }

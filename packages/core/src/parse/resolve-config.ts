@@ -22,7 +22,8 @@ export function projectTreeConfig(packages: ProjectPackage[], node: Pick<Manifes
 
 /** dbt's unrendered_config: dbt_project.yml and property YAML as written, then the config() call's values over them. */
 export function unrenderedConfig(packages: ProjectPackage[], node: ManifestNode, yml: Record<string, unknown>, inFile: Record<string, unknown> = {}): Record<string, unknown> {
-  return mergeConfig(mergeConfig(projectTreeConfig(packages, node, true), yml), inFile);
+  // projectTreeConfig returns a fresh object: merge into it in place.
+  return mergeInto(mergeInto(projectTreeConfig(packages, node, true), yml), inFile);
 }
 
 /** dbt's precedence, lowest first: defaults < dbt_project.yml tree < property YAML < config() in the file. */
