@@ -8,7 +8,8 @@
 // The stand-in runs in a child process of its own; its CPU seconds per run are reported apart from the loader's.
 // --module DIR/index.js loads another build of @tsdbt/ingest (a copy of an earlier dist/) for before/after runs
 // in the same session; --stand-in FILE starts another build of the stand-in (a copy of test/stand-ins/tds/start.mjs's
-// folder inside the checkout); --label names those lines; --settings k=v,… puts DuckDB settings in the warehouse profile.
+// folder inside the checkout); --label names those lines; --settings k=v,… puts DuckDB settings in the warehouse profile;
+// --chunk-size sets ingest's chunk_size (default 10000).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const { values } = parseArgs({ options: { source: { type: 'string' }, runs: { type: 'string', default: '3' }, paths: { type: 'string', default: 'embedded,tds' }, tables: { type: 'string', default: 'Sales.SalesOrderDetail' }, module: { type: 'string' }, 'stand-in': { type: 'string' }, label: { type: 'string', default: '' }, settings: { type: 'string' } } });
+const { values } = parseArgs({ options: { source: { type: 'string' }, runs: { type: 'string', default: '3' }, paths: { type: 'string', default: 'embedded,tds' }, tables: { type: 'string', default: 'Sales.SalesOrderDetail' }, module: { type: 'string' }, 'stand-in': { type: 'string' }, label: { type: 'string', default: '' }, settings: { type: 'string' }, 'chunk-size': { type: 'string', default: '10000' } } });
 if (!values.source) throw new Error('--source FILE (an AdventureWorks-shaped DuckDB file from tsdbt-sample) is required');
 
 /** --settings memory_limit=16MB,threads=1: DuckDB settings in the warehouse's profile (they win over ingest's own). */
@@ -30,7 +31,7 @@ function project(sourceBlock) {
   const dir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-'));
   writeFileSync(join(dir, 'dbt_project.yml'), 'name: bench\nprofile: bench\n');
   writeFileSync(join(dir, 'profiles.yml'), `bench:\n  target: dev\n  outputs:\n    dev: {type: duckdb, path: ${join(dir, 'warehouse.duckdb')}, schema: main${settings()}}\n`);
-  writeFileSync(join(dir, 'ingest.yml'), `source: ${JSON.stringify(sourceBlock)}\nchunk_size: 10000\ntables: ${JSON.stringify(values.tables.split(','))}\n`);
+  writeFileSync(join(dir, 'ingest.yml'), `source: ${JSON.stringify(sourceBlock)}\nchunk_size: ${Number(values['chunk-size'])}\ntables: ${JSON.stringify(values.tables.split(','))}\n`);
   return dir;
 }
 

@@ -74,11 +74,13 @@ describe('full load from the embedded DuckDB source', () => {
 });
 
 describe('exact decimals through SQL Server', () => {
-  it('keeps money and wide decimals exact beyond what a double holds (both sides of the 15-digit split), and datetime2 beyond milliseconds', async () => {
+  it('keeps money and wide decimals exact beyond what a double holds (every side of the int and 15-digit splits), and datetime2 beyond milliseconds', async () => {
     await createSqlServerTable(server.admin, 'Sales', 'Exact', [{ name: 'ID', type: 'int', pk: true }, { name: 'Big', type: 'money' }, { name: 'Wide', type: 'decimal(38,6)' }, { name: 'Narrow', type: 'decimal(9,2)' }, { name: 'Stamp', type: 'datetime2(7)' }]);
     await server.admin.run(`INSERT INTO "Sales"."Exact" VALUES (1, 922337203685477.5807, 12345678901234567890.123456, 1234567.89, '2011-05-31 07:08:09.123456'), (2, -0.0001, -0.000001, -0.01, '0099-12-31 00:00:00'),
       (3, 99999999999.9999, 999999999.999999, 0, '2024-02-29 23:59:59.999999'), (4, -100000000000.0000, -1000000000.000000, NULL, NULL),
-      (5, -99999999999.9999, 1000000000.000001, 9999999.99, '1753-01-01 00:00:00'), (6, NULL, NULL, -9999999.99, '9999-12-31 23:59:59.999999')`);
+      (5, -99999999999.9999, 1000000000.000001, 9999999.99, '1753-01-01 00:00:00'), (6, NULL, NULL, -9999999.99, '9999-12-31 23:59:59.999999'),
+      (7, 214748.3647, 2147.483647, NULL, NULL), (8, 214748.3648, 2147.483648, NULL, NULL), (9, -214748.3647, -2147.483647, NULL, NULL),
+      (10, -214748.3648, -2147.483648, NULL, NULL), (11, 2024.994, 0.000001, NULL, NULL), (12, 0, 4049.988000, NULL, NULL)`);
     const project = makeProject('exact');
     project.writeIngest({ source: mssqlSource(server.port), tables: ['Sales.Exact'] });
     await runIngest({ projectDir: project.dir });
@@ -90,6 +92,12 @@ describe('exact decimals through SQL Server', () => {
       { big: '-100000000000.0000', wide: '-1000000000.000000', narrow: null, stamp: null },
       { big: '-99999999999.9999', wide: '1000000000.000001', narrow: '9999999.99', stamp: '1753-01-01 00:00:00' },
       { big: null, wide: null, narrow: '-9999999.99', stamp: '9999-12-31 23:59:59.999999' },
+      { big: '214748.3647', wide: '2147.483647', narrow: null, stamp: null },
+      { big: '214748.3648', wide: '2147.483648', narrow: null, stamp: null },
+      { big: '-214748.3647', wide: '-2147.483647', narrow: null, stamp: null },
+      { big: '-214748.3648', wide: '-2147.483648', narrow: null, stamp: null },
+      { big: '2024.9940', wide: '0.000001', narrow: null, stamp: null },
+      { big: '0.0000', wide: '4049.988000', narrow: null, stamp: null },
     ]);
   });
 });

@@ -51,6 +51,6 @@ describe('DATETIMEOFFSET: the instant plus an offset companion column', () => {
   it('reads the offset with DATEPART(TZOFFSET, …) and the instant as is', () => {
     const p = selectPlan(reflected, ['ID', 'OrderDate', 'OrderDate_offset_minutes'], new Set(['ID']));
     expect(p.select).toEqual(['[ID]', '[OrderDate]', 'DATEPART(TZOFFSET, [OrderDate]) AS [OrderDate_offset_minutes]']);
-    expect(p.picks).toEqual([[0, -1], [1, -1], [2, -1]]);
+    expect(p.picks).toEqual([{ at: [0], divisor: 1 }, { at: [1], divisor: 1 }, { at: [2], divisor: 1 }]);
   });
 });

@@ -8,6 +8,8 @@ import { declaredParamNames, rewriteTsql } from './rewrite.mjs';
 import { duckTypeFor, sqlTypeForDuck } from './sql-types.mjs';
 import * as tok from './tokens.mjs';
 import { chunkWriters } from './vector-writers.mjs';
+import { datetimeTextCasts } from './datetime-text.mjs';
+import { scaledIntCasts } from './scaled-int.mjs';
 import { makeEncoder, writeTypeInfo } from './wire-types.mjs';
 import { offsetLayout, withOffsetColumns } from './offsets.mjs';
 
@@ -60,19 +62,24 @@ export class QueryRunner {
   }
 
   async #execute(text, paramNames, params, writer, rpc) {
-    const { kind, sql } = rewriteTsql(text, paramNames);
+    // Datetime2-as-text and scaled-int casts are answered from the TIMESTAMP or DECIMAL: the stand-in writes SQL
+    // Server's text or int itself. `wireTypes`: those result columns' wire types.
+    const asText = datetimeTextCasts(text);
+    const asInt = scaledIntCasts(asText.text);
+    const wireTypes = new Map([...asText.columns, ...asInt.columns]);
+    const { kind, sql } = rewriteTsql(asInt.text, paramNames);
     if (kind === 'set') return finish(writer, rpc, 0, false);
-    if (!/tds_catalog\./i.test(sql)) return this.#run(sql, params, writer, rpc);
+    if (!/tds_catalog\./i.test(sql)) return this.#run(sql, params, writer, rpc, wireTypes);
     // Catalog queries rebuild the emulated views: one session at a time, or DuckDB reports write-write conflicts.
     const run = this.state.catalogLock.then(async () => {
       await refreshCatalog(this.conn);
-      await this.#run(sql, params, writer, rpc);
+      await this.#run(sql, params, writer, rpc, wireTypes);
     });
     this.state.catalogLock = run.catch(() => undefined);
     return run;
   }
 
-  async #run(sql, params, writer, rpc) {
+  async #run(sql, params, writer, rpc, wireTypes) {
     // Declared types are read before streaming: another query on this connection would end the stream.
     const declared = await this.#declaredFor(sql);
     let result;
@@ -86,7 +93,7 @@ export class QueryRunner {
       const changed = count === 0 ? 0 : Number((await result.getRows())[0]?.[0] ?? 0);
       return finish(writer, rpc, changed, true);
     }
-    const all = resultTypes(result, new Map([...declared, ...castTypes(sql)]));
+    const all = resultTypes(result, new Map([...declared, ...castTypes(sql)]), wireTypes);
     const names = result.columnNames();
     // Hidden offset columns stay here: they only supply the offsets of their datetimeoffset columns.
     const layout = offsetLayout(names, all);
@@ -166,10 +173,15 @@ function castTypes(sql) {
   return out;
 }
 
-/** Declared SQL Server types win for columns read straight from their table (money stays money). */
-function resultTypes(result, declared) {
+/**
+ * Declared SQL Server types win for columns read straight from their table (money stays money); a column whose cast
+ * the stand-in answers itself (datetime-text.mjs, scaled-int.mjs) has the cast's type.
+ */
+function resultTypes(result, declared, wireTypes) {
   return result.columnNames().map((name, i) => {
     const duckType = result.columnType(i).toString();
+    const wire = wireTypes.get(name.toLowerCase());
+    if (wire) return wire;
     const decl = declared.get(name.toLowerCase());
     return decl && duckTypeFor(decl) === duckType ? decl : sqlTypeForDuck(duckType);
   });

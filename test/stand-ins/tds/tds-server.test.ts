@@ -51,6 +51,22 @@ describe('TDS stand-in with the real mssql/tedious client', () => {
     expect(Object.values(r.recordset[1]).filter((v) => v !== null)).toEqual([2]);
   });
 
+  it("answers a datetime2(7)-as-text cast with SQL Server's 27-character text, typed nvarchar(27)", async () => {
+    // (A datetime column is left out: DuckDB keeps .003 where SQL Server's 1/300 s ticks would give .0033333.)
+    const r = await pool.request().query('SELECT CAST(CAST([DT2] AS datetime2(7)) AS nvarchar(27)) AS [DT2] FROM [Sales].[AllTypes] ORDER BY [ID]');
+    const column = r.recordset.columns.DT2 as unknown as { type: { declaration: string }; length: number };
+    expect([column.type.declaration, column.length]).toEqual(['nvarchar', 54]); // the TDS length is in bytes
+    expect(r.recordset).toEqual([{ DT2: '9999-12-31 23:59:59.9999990' }, { DT2: null }]);
+  });
+
+  it("answers ingest's split-decimal int casts with the ints, typed int", async () => {
+    const r = await pool.request().query(`SELECT CASE WHEN [SmallMoney] >= -214748.3648 AND [SmallMoney] < 214748.3648 THEN CAST([SmallMoney] * 10000 AS int) END AS [S],
+      CASE WHEN [Dec] > -2147483.648 AND [Dec] < 2147483.648 THEN CAST([Dec] * 1000 AS int) END AS [D] FROM [Sales].[AllTypes] ORDER BY [ID]`);
+    expect((r.recordset.columns.S as unknown as { type: { declaration: string } }).type.declaration).toBe('int');
+    expect(r.recordset).toEqual([{ S: -2147483648, D: null }, { S: null, D: null }]);
+    await expect(pool.request().query('SELECT CAST([Money] * 10000 AS int) AS [M] FROM [Sales].[AllTypes]')).rejects.toMatchObject({ number: 8115 });
+  });
+
   it('emulates INFORMATION_SCHEMA with user types as DOMAIN_NAME over their base type', async () => {
     const r = await pool.request().input('t', sql.NVarChar(128), 'AllTypes')
       .query(`SELECT COLUMN_NAME, DATA_TYPE, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DOMAIN_NAME FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = @t AND COLUMN_NAME IN (N'Name', N'Money', N'Long', N'Num')`);

@@ -4,6 +4,8 @@
 // fast path does not cover returns undefined / goes through wire-types.mjs's value encoders, exactly as before.
 import bindings from '@duckdb/node-bindings';
 import { DuckDBTypeId } from '@duckdb/node-api';
+import { datetimeTextWriter } from './datetime-text.mjs';
+import { scaledIntWriter } from './scaled-int.mjs';
 
 const DAY_MICROS = 86400000000;
 const DAYS_0001_TO_1970 = 719162;
@@ -48,6 +50,10 @@ function vectorWriter(t, vector, fallback) {
   if (!r) return undefined;
   const id = vector.type?.typeId;
   const n = t.name;
+  if (t.datetime2Text !== undefined) return id === DuckDBTypeId.TIMESTAMP ? datetimeTextWriter(r, t, fallback) : undefined;
+  if (t.scaledBy !== undefined) {
+    return id === DuckDBTypeId.DECIMAL && vector.type.scale === t.scaledBy ? scaledIntWriter(r, storageBytes(vector.type.width)) : undefined;
+  }
   if (INT_BYTES[n]) return integerWriter(r, id, INT_BYTES[n]);
   if (n === 'float' && id === DuckDBTypeId.DOUBLE) return fixedWriter(r, 8, 8);
   if (n === 'real' && id === DuckDBTypeId.FLOAT) return fixedWriter(r, 4, 4);

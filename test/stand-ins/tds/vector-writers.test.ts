@@ -28,6 +28,15 @@ const COLUMNS: [object, string][] = [
   [{ name: 'nvarchar', length: 25 }, "CASE WHEN v % 5 = 0 THEN 'café ' || v WHEN v % 3 = 0 THEN repeat('x', 30) ELSE 'line-' || v END"],
   [{ name: 'nvarchar', length: -1 }, "CASE WHEN v % 4 = 0 THEN '' WHEN v % 7 = 0 THEN 'naïve ' || repeat('y', v) ELSE repeat('z', v % 40) END"],
   [{ name: 'uniqueidentifier' }, "CAST('a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11' AS UUID)"],
+  // A datetime2 sent as its text (datetime-text.mjs): years 1–9999 (past ±2^53 µs too), and runs of one instant.
+  [{ name: 'nvarchar', length: 27, datetime2Text: 7 }, "TIMESTAMP '0001-01-01 00:00:00' + to_microseconds(v * 63113904000017)"],
+  [{ name: 'nvarchar', length: 26, datetime2Text: 6 }, "TIMESTAMP '2011-05-31 00:00:00' + to_microseconds((v // 7) * 86400000123)"],
+  // `CAST(x * 10^k AS int)` answered from x's stored integer (scaled-int.mjs), from 16-, 8-, 4- and 2-byte decimals.
+  [{ name: 'int', scaledBy: 4 }, 'CAST((v - 2500) * 85.8991 AS DECIMAL(19,4))'],
+  [{ name: 'int', scaledBy: 6 }, 'CAST((v - 2500) * 0.858993 AS DECIMAL(38,6))'],
+  [{ name: 'int', scaledBy: 4 }, 'CAST((v - 2500) * 85.8991 AS DECIMAL(18,4))'],
+  [{ name: 'int', scaledBy: 2 }, 'CAST((v - 2500) * 1.01 AS DECIMAL(9,2))'],
+  [{ name: 'int', scaledBy: 1 }, 'CAST((v - 2500) / 10 AS DECIMAL(4,1))'],
 ];
 
 describe('ByteWriter', () => {
@@ -44,6 +53,25 @@ describe('ByteWriter', () => {
 });
 
 describe('vector writers', () => {
+  it("answer a scaled int beyond an int with SQL Server's overflow error, as the value encoder does", async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const result = await conn.stream('SELECT CAST(v AS DECIMAL(19,4)) AS a FROM (VALUES (214748.3647), (-214748.3648), (214748.3648), (-214748.3649)) t(v)');
+    const chunk = (await result.fetchChunk())!;
+    const types = [{ name: 'int', scaledBy: 4 }];
+    const [write] = chunkWriters(types, types.map(makeEncoder), chunk);
+    const w = new ByteWriter(64);
+    write!(w, 0);
+    write!(w, 1);
+    expect(w.take().toString('hex')).toBe('04ffffff7f0400000080');
+    for (const row of [2, 3]) {
+      expect(() => write!(w, row)).toThrow(expect.objectContaining({ number: 8115 }));
+      expect(() => makeEncoder(types[0])(w, chunk.getRows()[row]![0])).toThrow(expect.objectContaining({ number: 8115 }));
+    }
+    conn.closeSync();
+    instance.closeSync();
+  });
+
   it('write the same ROW bytes as the value encoders, nulls and edge values included', async () => {
     const instance = await DuckDBInstance.create(':memory:');
     const conn = await instance.connect();

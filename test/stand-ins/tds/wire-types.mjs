@@ -1,6 +1,8 @@
 // TYPE_INFO and value encoders for the SQL Server types the stand-in reports (MS-TDS 2.2.5.4-2.2.5.5).
 // Values arrive as @duckdb/node-api DuckDBValues (exact decimals, micros, days), so nothing passes through floats.
 import { COLLATION } from './tokens.mjs';
+import { timestampValueText } from './datetime-text.mjs';
+import { overflow } from './scaled-int.mjs';
 
 const DAYS_0001_TO_1970 = 719162n;
 const DAYS_1900_TO_1970 = 25567n;
@@ -33,6 +35,7 @@ const decimalLength = (p) => (p <= 9 ? 5 : p <= 19 ? 9 : p <= 28 ? 13 : 17);
 /** Returns (w, value) => void writing one ROW value of type `t`; null becomes the type's null marker. */
 export function makeEncoder(t) {
   const n = t.name;
+  if (t.scaledBy !== undefined) return nullable(0, (w, v) => writeScaledInt(w, scaled(v, t.scaledBy)));
   if (INT_LEN[n]) return nullable(0, (w, v) => { w.u8(INT_LEN[n]); writeInt(w, v, INT_LEN[n]); });
   if (n === 'bit') return nullable(0, (w, v) => { w.u8(1); w.u8(v ? 1 : 0); });
   if (n === 'float') return nullable(0, (w, v) => { w.u8(8); w.f64(Number(v)); });
@@ -49,6 +52,8 @@ export function makeEncoder(t) {
   if (n === 'smalldatetime') return nullable(0, (w, v) => writeSmallDateTime(w, v.micros));
   if (n === 'uniqueidentifier') return nullable(0, (w, v) => { w.u8(16); w.bytes(guidBytes(String(v))); });
   if (isBinary(n)) return varLength(t, (v) => Buffer.from(v.bytes ?? v));
+  // A datetime2 sent as SQL Server's text of it (datetime-text.mjs): the value is DuckDB's TIMESTAMP.
+  if (t.datetime2Text !== undefined) return varLength(t, (v) => Buffer.from(timestampValueText(v, t.datetime2Text), 'utf16le'));
   if (n === 'varchar' || n === 'char' || n === 'text') return varLength(t, (v) => Buffer.from(String(v), 'latin1'));
   const plp = !t.length || t.length === -1 || t.length > 4000;
   return varLength({ length: plp ? -1 : t.length }, (v) => Buffer.from(String(v), 'utf16le'));
@@ -74,6 +79,13 @@ function varLength(t, toBytes) {
     w.u16(b.length);
     w.bytes(b);
   };
+}
+
+/** `CAST(x * 10^k AS int)` answered from x (scaled-int.mjs): the int, or SQL Server's overflow error. */
+function writeScaledInt(w, x) {
+  if (x < -2147483648n || x > 2147483647n) throw overflow();
+  w.u8(4);
+  w.i32(Number(x));
 }
 
 function writeInt(w, v, len) {
