@@ -68,8 +68,12 @@ function tsdbtRun(dir, command = 'run') {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-run-'));
+// `parse` on a copy of its own: the target's threads are part of the partial-parse key, so a `parse` (threads from
+// the profile) in `dir` would make each following `run --threads 2` parse from scratch, as repeated runs do not.
+const parseDir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-parse-'));
 try {
   writeProject(dir);
+  writeProject(parseDir);
   const tsdbt = [];
   const direct = [];
   const parseOnly = [];
@@ -79,7 +83,7 @@ try {
     rmSync(join(dir, 'bench.duckdb'), { force: true });
     tsdbt.push(tsdbtRun(dir));
     // The same process start and project parse, without running anything: what is left is the runner's own cost.
-    parseOnly.push(tsdbtRun(dir, 'parse'));
+    parseOnly.push(tsdbtRun(parseDir, 'parse'));
     if (!statements.length) {
       // The statements tsdbt sent, in the order it finished them (a valid DAG order: a node finishes after its parents).
       const results = JSON.parse(readFileSync(join(dir, 'target', 'run_results.json'), 'utf8')).results;
@@ -113,4 +117,5 @@ try {
   console.log(`ratio to the straight process: wall ${(a.w / d.w).toFixed(2)}x, cpu ${(a.c / d.c).toFixed(2)}x`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(parseDir, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import type { ManifestNode } from '@tsdbt/core';
 import type { NodeResult } from '@tsdbt/runner';
 import { dotted, finishParts, nodeDescription } from '../../packages/cli/src/printing/node-lines.js';
 import { formatTable } from '../../packages/cli/src/printing/table.js';
+import { RunPrinter } from '../../packages/cli/src/printing/run-printer.js';
 
 const node = (resource_type: string, materialized = 'table') => ({ resource_type, name: 'x', config: { materialized } }) as unknown as ManifestNode;
 const result = (status: NodeResult['status'], extra: Partial<NodeResult> = {}): NodeResult => ({
@@ -44,5 +45,17 @@ describe('colour', () => {
     const plain = dotted('1 of 3 OK created sql table model main.x', '[OK]');
     const coloured = dotted('1 of 3 \u001b[32mOK\u001b[0m created sql table model main.x', '[OK]');
     expect(coloured.replace(/\u001b\[\d+m/gu, '')).toBe(plain);
+  });
+
+  it('with --quiet prints the error lines only', () => {
+    const lines: string[] = [];
+    const out = { write: (s: string) => lines.push(s), isTTY: false } as unknown as NodeJS.WriteStream;
+    const printer = new RunPrinter({ format: 'text', quiet: true, out });
+    const n = node('model', 'view');
+    printer.event({ kind: 'start', index: 1, total: 2, node: n, relation: 'main.x' });
+    printer.event({ kind: 'finish', index: 1, total: 2, node: n, relation: 'main.x', result: result('success') });
+    printer.event({ kind: 'finish', index: 2, total: 2, node: n, relation: 'main.y', result: result('error') });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('2 of 2 ERROR creating sql view model main.y');
   });
 });

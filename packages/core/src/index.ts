@@ -24,6 +24,7 @@ export { lazyConnection } from './compile/lazy-connection.js';
 export { debugProject } from './project/debug-project.js';
 export type { DebugCheck, DebugReport } from './project/debug-project.js';
 export { cleanProject } from './project/clean-project.js';
+export { makeDirs } from './util/make-dirs.js';
 export * from './graph/index.js';
 export * from './selection/index.js';
 export type { LogEvent, Logger, LogLevel } from './jinja/index.js';

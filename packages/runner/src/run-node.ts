@@ -16,6 +16,11 @@ export function relationLabel(node: ManifestNode): string {
   return isTest(node) ? node.name : displayRelation(node);
 }
 
+/** What every render of this task sees, but the connection. */
+export function renderRuntime(task: TaskContext): RenderRuntime {
+  return { execute: true, fullRefresh: task.fullRefresh, empty: task.empty, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
+}
+
 /** Run one node on a pooled connection; every failure becomes an `error` result naming the node and file. */
 export async function runNode(task: TaskContext, node: ManifestNode, index: number, thread: number): Promise<NodeResult> {
   const relation = relationLabel(node);
@@ -23,8 +28,9 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
   task.log.write('debug', `Began running node ${node.unique_id}`);
   const startedAt = new Date();
   const result = await task.pool.with(async (pooled): Promise<NodeResult> => {
-    const conn = loggedConnection(pooled, (sql) => task.log.write('debug', `On ${node.unique_id}: ${sql}`));
-    const runtime: RenderRuntime = { execute: true, connection: conn, fullRefresh: task.fullRefresh, empty: task.empty, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
+    // Once a statement is on its way, the next queued model can render meanwhile (render-ahead.ts).
+    const conn = loggedConnection(pooled, (sql) => task.log.write('debug', `On ${node.unique_id}: ${sql}`), () => task.ahead?.idle());
+    const runtime: RenderRuntime = { ...renderRuntime(task), connection: conn };
     const ctx: NodeContext = {
       conn,
       dialect: task.project.dialect,
@@ -33,7 +39,11 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       fullRefresh: task.fullRefresh,
       empty: task.empty,
       projectDir: task.project.projectDir,
-      compile: (o) => compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false }),
+      compile: (o) => {
+        const ahead = o?.isIncremental ? undefined : task.ahead?.take(node.unique_id);
+        const inTurn = () => compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false });
+        return ahead ? ahead.then((sql) => sql ?? inTurn()) : inTurn();
+      },
       render: (sql) => renderSql(task.project, sql, runtime, node.name),
       ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
       relations: task.relations,

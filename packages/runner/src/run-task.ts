@@ -110,14 +110,22 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   } catch (error) {
     log.write('error', error instanceof Error ? error.message : String(error));
     log.close();
-    throw error;
-  } finally {
     options.signal?.removeEventListener('abort', onAbort);
     await pool.closeAll();
+    throw error;
   }
+  options.signal?.removeEventListener('abort', onAbort);
   const elapsed = (Date.now() - started) / 1000;
-  const runResultsPath = await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args: { which: kind, ...(options.args ?? {}), ...invocationArgs(project) } });
-  await writeManifest(project);
+  // Closing may flush the warehouse (DuckDB checkpoints its file on its own threads): the artifacts are written
+  // meanwhile. closeAll never rejects.
+  const closed = pool.closeAll();
+  let runResultsPath: string;
+  try {
+    runResultsPath = await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args: { which: kind, ...(options.args ?? {}), ...invocationArgs(project) } });
+    await writeManifest(project);
+  } finally {
+    await closed;
+  }
   log.write('info', `Finished ${kind}: ${results.length} nodes in ${elapsed.toFixed(2)}s${cancelled ? ' (cancelled)' : ''}`);
   log.close();
   const exitCode = cancelled ? 130 : results.some((r) => FAILED.has(r.status)) ? 1 : 0;

@@ -13,6 +13,8 @@ export interface ScheduleOptions<R> {
   skip(id: string, failedAncestor: string): R;
   /** Checked before starting each node: true stops the run (fail-fast, Ctrl-C); unstarted nodes are skipped. */
   stop(): boolean;
+  /** Receives a function naming the node that starts next (the head of the ready queue), if any is ready. */
+  peek?(next: () => string | undefined): void;
 }
 
 export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>> {
@@ -23,10 +25,28 @@ export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>
   for (const id of o.ids) {
     const ps = (o.parents.get(id) ?? []).filter((p) => inSet.has(p) && p !== id);
     waiting.set(id, ps.length);
-    for (const p of ps) children.set(p, [...(children.get(p) ?? []), id]);
+    for (const p of ps) {
+      const list = children.get(p);
+      if (list) list.push(id);
+      else children.set(p, [id]);
+    }
   }
   const order = new Map(o.ids.map((id, i) => [id, i]));
+  /** Ready nodes in plan order (dbt's queue is a priority queue too). */
   const ready: string[] = o.ids.filter((id) => waiting.get(id) === 0);
+  const makeReady = (id: string): void => {
+    // Binary search for the place: one insertion per node instead of sorting the queue after every node.
+    const rank = order.get(id)!;
+    let lo = 0;
+    let hi = ready.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order.get(ready[mid]!)! < rank) lo = mid + 1;
+      else hi = mid;
+    }
+    ready.splice(lo, 0, id);
+  };
+  o.peek?.(() => ready[0]);
   const failedBy = new Map<string, string>();
   const freeThreads = Array.from({ length: Math.max(1, o.threads) }, (_, i) => o.threads - i);
   let running = 0;
@@ -39,9 +59,8 @@ export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>
         if (blocked && !failedBy.has(child)) failedBy.set(child, failedBy.get(id) ?? id);
         const left = waiting.get(child)! - 1;
         waiting.set(child, left);
-        if (left === 0) ready.push(child);
+        if (left === 0) makeReady(child);
       }
-      ready.sort((a, b) => order.get(a)! - order.get(b)!);
     };
     const pump = (): void => {
       while (ready.length && running < o.threads) {

@@ -3,6 +3,7 @@ import type { ConnectionPool } from './connection-pool.js';
 import type { Project } from './core-api.js';
 import type { TaskKind } from './plan.js';
 import type { RelationCache } from './relation-cache.js';
+import type { RenderAhead } from './render-ahead.js';
 import type { SchemaCache } from './schema-cache.js';
 import type { EmitEvent } from './types.js';
 
@@ -21,4 +22,6 @@ export interface TaskContext {
   empty: boolean;
   /** `--defer`: refs read from the state's relations. */
   refOverrides?: Map<string, string>;
+  /** Renders queued models while statements run (set by executePlan). */
+  ahead?: RenderAhead;
 }

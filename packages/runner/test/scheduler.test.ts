@@ -53,4 +53,19 @@ describe('scheduler', () => {
     expect([...results.values()].filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.size).toBe(5);
   });
+
+  it('runs ready nodes in plan order, including nodes that became ready later', async () => {
+    // b and d wait for a; c and e are ready at once. One thread: plan order once a is done, not readiness order.
+    const deps = new Map([['a', []], ['b', ['a']], ['c', []], ['d', ['a']], ['e', []]]);
+    const ran: string[] = [];
+    await schedule({
+      ids: ['a', 'b', 'c', 'd', 'e'], parents: deps, threads: 1,
+      run: async (id) => {
+        ran.push(id);
+        return 'ok';
+      },
+      ok: () => true, skip: () => 'skip', stop: () => false,
+    });
+    expect(ran).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
 });

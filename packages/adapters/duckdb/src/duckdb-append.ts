@@ -1,4 +1,4 @@
-import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTypeId, INTEGER, SMALLINT, TIMESTAMP, TINYINT, VARCHAR } from '@duckdb/node-api';
+import { BOOLEAN, DOUBLE, DuckDBDataChunk, DuckDBTypeId, INTEGER, SMALLINT, TIMESTAMP, TINYINT, VARCHAR } from './duckdb-api.js';
 import type { DuckDBAppender, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 import { appendValue } from './duckdb-values.js';
 import { timestampFromText } from './timestamp-text.js';

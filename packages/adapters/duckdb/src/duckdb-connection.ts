@@ -1,13 +1,12 @@
-import { DuckDBResultReader, ResultReturnType } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
+import { DuckDBResultReader, ResultReturnType } from './duckdb-api.js';
 import { dirname } from 'node:path';
-import { TsdbtError } from '@tsdbt/core';
+import { TsdbtError, makeDirs } from '@tsdbt/core';
 import type { ColumnInfo, Connection, LoadColumn, QueryResult, RelationInfo, RelationRef, RelationType } from '@tsdbt/core';
 import type { DuckDbConfig } from './duckdb-config.js';
 import { DuckDbDialect } from './duckdb-dialect.js';
 import { duckDbError } from './duckdb-errors.js';
-import { acquireInstance, releaseInstance } from './duckdb-instances.js';
+import { acquireInstance, lastUser, releaseInstance } from './duckdb-instances.js';
 import { RowWriter } from './duckdb-append.js';
 import { toParam, toQueryResult } from './duckdb-values.js';
 
@@ -37,7 +36,7 @@ export class DuckDbConnection implements Connection {
   static async open(config: DuckDbConfig): Promise<DuckDbConnection> {
     try {
       // A fresh clone has no target/ yet: DuckDB creates the file but not its folder.
-      if (!config.path.startsWith(':memory:')) mkdirSync(dirname(config.path), { recursive: true });
+      if (!config.path.startsWith(':memory:')) makeDirs(dirname(config.path));
       const instance = await acquireInstance(config.path, config.settings);
       return new DuckDbConnection(await instance.connect(), config.path);
     } catch (error) {
@@ -179,6 +178,10 @@ export class DuckDbConnection implements Connection {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Closing the instance checkpoints the WAL into the file, synchronously on the main thread. The last connection
+    // checkpoints first as a statement (on DuckDB's threads) so the caller's work can overlap it; on failure (a
+    // read-only file, say) the close does it as before.
+    if (lastUser(this.path) && !this.path.startsWith(':memory:')) await this.conn.run('CHECKPOINT').catch(() => undefined);
     this.conn.closeSync();
     await releaseInstance(this.path);
   }

@@ -1,4 +1,4 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance } from './duckdb-api.js';
 
 interface Entry {
   instance: Promise<DuckDBInstance>;
@@ -25,6 +25,11 @@ export async function acquireInstance(path: string, settings: Record<string, str
     entry.users--;
     throw error;
   }
+}
+
+/** Whether one connection (the caller's) is all that keeps `path` open: closing it closes the instance. */
+export function lastUser(path: string): boolean {
+  return open.get(path)?.users === 1;
 }
 
 export async function releaseInstance(path: string): Promise<void> {

@@ -1,5 +1,5 @@
-import { DuckDBTypeId } from '@duckdb/node-api';
 import type { DuckDBAppender, DuckDBResultReader, DuckDBValue } from '@duckdb/node-api';
+import { DuckDBTypeId } from './duckdb-api.js';
 import { formatTimestamp } from '@tsdbt/core';
 import type { ColumnInfo, QueryResult } from '@tsdbt/core';
 

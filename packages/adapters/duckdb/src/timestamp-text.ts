@@ -1,4 +1,4 @@
-import { DuckDBTimestampValue } from '@duckdb/node-api';
+import { DuckDBTimestampValue } from './duckdb-api.js';
 
 /** `YYYY-MM-DD HH:MM:SS` with an optional fraction of 1–9 digits: the text SQL Server's datetime2 cast gives. */
 const CANONICAL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/;

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compileNode, isTsdbtError, parseProject, TsdbtError, writeManifest, type Connection, type Diagnostic } from '@tsdbt/core';
+import { compileNode, isTsdbtError, makeDirs, parseProject, TsdbtError, writeManifest, type Connection, type Diagnostic } from '@tsdbt/core';
 import type { Catalog, DashboardData } from '@tsdbt/docs';
 import { parseOptionsFrom, type GlobalArgs } from '../global-options.js';
 
@@ -55,7 +55,7 @@ function emptyCatalog(project: Project): Catalog {
 async function readWarehouse(argv: DocsArgs, project: Project, docs: Docs): Promise<{ catalog?: Catalog; dashboard?: DashboardData }> {
   if (argv.compile === false && argv.emptyCatalog) return {};
   // The default DuckDB file lives in target/, which a fresh clone does not have yet.
-  await mkdir(project.targetPath, { recursive: true });
+  makeDirs(project.targetPath);
   const connection = await project.adapter.connect(project.target);
   try {
     if (argv.compile !== false) await compileAll(project, connection);

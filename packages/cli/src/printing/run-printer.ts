@@ -56,11 +56,14 @@ export class RunPrinter {
     this.track(e);
     switch (e.kind) {
       case 'start':
+        // --quiet prints errors only: do not format the 1,000 lines it would drop.
+        if (this.options.quiet) return;
         this.line('info', 'NodeStart', dotted(`${e.index} of ${e.total} START ${nodeDescription(e.node, e.relation)}`, '[RUN]'), { unique_id: e.node.unique_id });
         return;
       case 'finish': {
-        const { left, right } = finishParts(e.node, e.relation, e.result, this.color);
         const level = e.result.status === 'error' || e.result.status === 'fail' ? 'error' : e.result.status === 'warn' ? 'warn' : 'info';
+        if (this.options.quiet && level !== 'error') return;
+        const { left, right } = finishParts(e.node, e.relation, e.result, this.color);
         this.line(level, 'NodeFinished', dotted(`${e.index} of ${e.total} ${left}`, right), { unique_id: e.node.unique_id, status: e.result.status, execution_time: e.result.executionTime, failures: e.result.failures });
         return;
       }

@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirs } from '@tsdbt/core';
 
 /** Bytes of log lines held before one write: a 1,000-model run logs ~3,000 lines, one syscall each was measurable. */
 const FLUSH_CHARS = 64 * 1024;
@@ -33,7 +34,7 @@ export class LogFile {
   constructor(projectDir: string, fileName = 'dbt.log') {
     try {
       const dir = join(projectDir, 'logs');
-      mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
       this.fd = openSync(join(dir, fileName), 'a');
       flushOnExit(this);
     } catch {

@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDirs } from '@tsdbt/core';
 import type { NodeResult } from '../types.js';
 
 export const RUN_RESULTS_SCHEMA = 'https://schemas.getdbt.com/dbt/run-results/v6.json';
@@ -43,7 +44,7 @@ export async function writeRunResults(
     elapsed_time: meta.elapsed,
     args: meta.args,
   };
-  await mkdir(targetPath, { recursive: true });
+  makeDirs(targetPath);
   const path = join(targetPath, 'run_results.json');
   await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
   return path;

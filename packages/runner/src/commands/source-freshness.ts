@@ -1,5 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDirs } from '@tsdbt/core';
 import type { SourceDefinition } from '@tsdbt/core';
 import { parseProject } from '../core-api.js';
 import type { ParseOptions } from '../core-api.js';
@@ -79,7 +80,7 @@ export async function sourceFreshness(options: ParseOptions & { select?: string[
     await conn.close();
   }
   const path = join(project.targetPath, 'sources.json');
-  await mkdir(project.targetPath, { recursive: true });
+  makeDirs(project.targetPath);
   const file = {
     metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json', generated_at: new Date().toISOString(), invocation_id: project.invocationId ?? null, env: {} },
     results: results.map((r) => ({
