@@ -26,6 +26,10 @@ describe('partial parsing (target/partial_parse.json)', () => {
     expect(sql).toContain('"memory"."main_raw"."raw_orders"');
     await writeManifest(second);
 
+    // --threads does not change what a parse produces (dbt leaves it out of its check too).
+    const threads = await parseProject({ projectDir, threads: 7 });
+    expect(threads.partialParse?.reused).toBe(true);
+    expect(threads.target.threads).toBe(7);
     expect((await parseProject({ projectDir, vars: '{min_amount: 5}' })).partialParse?.reused).toBe(false);
     expect((await parseProject({ projectDir, noPartialParse: true })).partialParse?.reused).toBe(false);
     process.env.TSDBT_TEST_THREADS = '3';

@@ -84,7 +84,9 @@ export async function parseProject(options: ParseOptions = {}): Promise<ParsedPr
     const targetPath = resolve(projectDir, options.targetPath ?? process.env.DBT_TARGET_PATH ?? config.targetPath);
     const previous = options.noPartialParse ? undefined : loadPartialParse(targetPath);
     const builtins = walkFiles(INCLUDE_DIR, 'macros', ['.sql']).map((f) => join(INCLUDE_DIR, f));
-    const inputs = parseInputs(packages, [profile.profilesPath, ...builtins], [cliVars, profile.safeTarget, profileName, packages.map((p) => [p.name, p.dir])], previous);
+    // --threads is left out, as dbt leaves it out of its partial-parse check: a run with other threads reuses the parse.
+    const { threads: _threads, ...targetKey } = profile.safeTarget;
+    const inputs = parseInputs(packages, [profile.profilesPath, ...builtins], [cliVars, targetKey, profileName, packages.map((p) => [p.name, p.dir])], previous);
     const reuse = previous && isReusable(previous, inputs, targetPath) ? previous : undefined;
     const project = assemble({ projectDir, config, packages, profile, profileName, cliVars, targetPath, warnings, reuse, logger: options.logger });
     if (!reuse) {
