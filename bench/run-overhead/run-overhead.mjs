@@ -68,8 +68,7 @@ function tsdbtRun(dir, command = 'run') {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-run-'));
-// `parse` on a copy of its own: the target's threads are part of the partial-parse key, so a `parse` (threads from
-// the profile) in `dir` would make each following `run --threads 2` parse from scratch, as repeated runs do not.
+// `parse` on a copy of its own, so the measured runs only ever see their own artifacts in target/.
 const parseDir = mkdtempSync(join(tmpdir(), 'tsdbt-bench-parse-'));
 try {
   writeProject(dir);
