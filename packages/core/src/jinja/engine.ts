@@ -57,7 +57,7 @@ export class JinjaEngine {
 
   /** Registers every `{% macro %}` and `{% test %}` (as `test_<name>`) of a file; re-adding a file replaces it. */
   addMacroFile(packageName: string, file: string, source: string): MacroDefinition[] {
-    const compiled = compileMacroFile(packageName, file, source, this.tables);
+    const compiled = this.cache.macroFile(packageName, file, source, () => compileMacroFile(packageName, file, source, this.tables));
     this.registry.removeFile(packageName, file);
     const clashes: TsdbtError[] = [];
     for (const { def, code, tables } of compiled) {

@@ -38,4 +38,32 @@ describe('compiled template cache', () => {
     const engine = new JinjaEngine();
     expect(engine.importCompiled({ version: 'other', codes: [], entries: {} })).toBe(false);
   });
+
+  it('macro files reload compiled while their text is unchanged, and compile again once it changes', () => {
+    const file = '{% macro shout(x) %}{{ x | upper }}!{% endmacro %}\n{% macro twice(x) %}{{ shout(x) }}{{ shout(x) }}{% endmacro %}';
+    const first = new JinjaEngine();
+    first.addMacroFile('pkg', 'macros/m.sql', file);
+    const call = { name: 'model.sql', source: "{{ twice('a') }}" };
+    expect(first.render(call, {})).toBe('A!A!');
+    const saved = JSON.parse(JSON.stringify(first.exportCompiled()));
+    const [entry] = Object.values(saved.macroFiles) as { defs: { name: string; line: number }[]; codes: string[] }[];
+    expect(entry!.defs.map((d) => [d.name, d.line])).toEqual([['shout', 1], ['twice', 2]]);
+
+    // What was saved is what runs: a constant changed in the saved tables shows in the output.
+    const marked = JSON.parse(JSON.stringify(saved));
+    const tables = Object.values(marked.macroFiles)[0] as { consts: unknown[] };
+    tables.consts = tables.consts.map((c) => (c === '!' ? '?' : c));
+    const second = new JinjaEngine();
+    second.importCompiled(marked);
+    expect(second.addMacroFile('pkg', 'macros/m.sql', file).map((d) => d.name)).toEqual(['shout', 'twice']);
+    expect(second.render(call, {})).toBe('A?A?');
+    expect(Object.keys(second.exportCompiled().macroFiles ?? {})).toEqual(Object.keys(saved.macroFiles));
+
+    // Edited text: compiled afresh, and the export keeps only the file as it is now.
+    const third = new JinjaEngine();
+    third.importCompiled(saved);
+    third.addMacroFile('pkg', 'macros/m.sql', file.replace('!', '.'));
+    expect(third.render(call, {})).toBe('A.A.');
+    expect(Object.keys(third.exportCompiled().macroFiles ?? {})).not.toEqual(Object.keys(saved.macroFiles));
+  });
 });
