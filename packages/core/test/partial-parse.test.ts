@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileNode, parseProject, writeManifest } from '@tsdbt/core';
 import { fixture } from './helpers.js';
+import { parseOutputReuses } from '../src/compile/parse-output.js';
 
 function copy(name: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'tsdbt-pp-')), name);
@@ -100,5 +101,28 @@ describe('partial parsing (target/partial_parse.json)', () => {
     expect(mtime('manifest.json')).toBe(before.manifest);
     const saved = JSON.parse(readFileSync(join(target, 'partial_parse.json'), 'utf8')) as { stats: Record<string, string> };
     expect(saved.stats[model]).toBe(`${statSync(model).size}:${statSync(model).mtimeMs}`);
+  });
+
+  it('a reused parse reuses the saved parse renders too: the same SQL without rendering each model again', async () => {
+    const projectDir = copy('core_context');
+    const profilesDir = fixture('core_profiles');
+    const first = await parseProject({ projectDir, profilesDir });
+    const id = 'model.core_context.uses_versions';
+    const fresh = await compileNode(first, id, { execute: true });
+    await writeManifest(first);
+
+    const second = await parseProject({ projectDir, profilesDir });
+    expect(second.partialParse?.reused).toBe(true);
+    const before = parseOutputReuses.count;
+    expect(await compileNode(second, id, { execute: true })).toBe(fresh);
+    expect(parseOutputReuses.count).toBe(before + 1);
+
+    // A damaged file only costs the renders it would have saved.
+    writeFileSync(join(second.targetPath, 'tsdbt_parse_outputs.json'), '{not json');
+    const third = await parseProject({ projectDir, profilesDir });
+    expect(third.partialParse?.reused).toBe(true);
+    const count = parseOutputReuses.count;
+    expect(await compileNode(third, id, { execute: true })).toBe(fresh);
+    expect(parseOutputReuses.count).toBe(count);
   });
 });

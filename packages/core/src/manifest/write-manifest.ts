@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { savePartialParse, templatesFile } from '../project/partial-parse.js';
+import { saveParseOutputs } from '../compile/parse-output.js';
 
 /**
  * Writes target/manifest.json (dbt v12 shape) and returns its path. Also saves what the next run reuses:
@@ -41,6 +42,7 @@ async function writeArtifacts(project: ParsedProject): Promise<string> {
       warnings: project.diagnostics,
     });
   }
+  if (pp && !pp.reused) saveParseOutputs(project);
   if (untouched) return path;
   if (!project.engineLoaded || project.engineLoaded()) writeFileSync(templatesFile(project.targetPath), JSON.stringify(project.engine.exportCompiled()));
   return path;
