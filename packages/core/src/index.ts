@@ -21,6 +21,7 @@ export { JinjaEngine } from './jinja/index.js';
 export { compileProject } from './compile/compile-project.js';
 export type { CompileResult } from './compile/compile-project.js';
 export { lazyConnection } from './compile/lazy-connection.js';
+export { BackgroundWriter } from './compile/background-writer.js';
 export { debugProject } from './project/debug-project.js';
 export type { DebugCheck, DebugReport } from './project/debug-project.js';
 export { cleanProject } from './project/clean-project.js';

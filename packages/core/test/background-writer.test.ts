@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackgroundWriter } from '../src/compile/background-writer.js';
@@ -20,6 +20,13 @@ describe.each([
     for (const [p, t] of list) w.add(p, t);
     expect(await w.finish()).toBe(600);
     for (const [p, t] of list) expect(readFileSync(p, 'utf8')).toBe(t);
+  });
+
+  // Under /proc mkdir answers ENOENT below an existing folder: Node 20's recursive mkdir looped there forever.
+  it.skipIf(!existsSync('/proc/self'))('rejects with TSDBT_WRITE_FAILED for a folder that cannot be made, without hanging', async () => {
+    const w = new BackgroundWriter(1, minForWorker);
+    w.add('/proc/tsdbt-no-such/compiled/a.sql', 'select 1');
+    await expect(w.finish()).rejects.toSatisfy((e: unknown) => isTsdbtError(e) && e.code === 'TSDBT_WRITE_FAILED' && e.message.includes("mkdir '/proc/tsdbt-no-such'"));
   });
 
   it('leaves a file holding the same text alone and rewrites a changed one', async () => {

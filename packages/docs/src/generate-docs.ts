@@ -1,6 +1,6 @@
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Manifest } from '@tsdbt/core';
+import { makeDirs, type Manifest } from '@tsdbt/core';
 import type { Catalog, RunResults, SourcesArtifact } from './artifacts.js';
 import { buildPayload } from './build-payload.js';
 import type { LineageCache } from './lineage/project-lineage.js';
@@ -34,7 +34,7 @@ export interface GeneratedDocs {
  */
 export async function generateDocs(options: GenerateDocsOptions): Promise<GeneratedDocs> {
   const assetsDir = join(options.targetDir, 'assets');
-  await mkdir(assetsDir, { recursive: true });
+  makeDirs(assetsDir);
   const cachePath = join(options.targetDir, LINEAGE_CACHE_FILE);
   const lineageCache = await readCache(cachePath);
   const { payload, chunks } = buildPayload({ ...options, lineageCache });
@@ -48,7 +48,7 @@ export async function generateDocs(options: GenerateDocsOptions): Promise<Genera
   // Code, column details and lineage load per page from small scripts (not fetch: the site must open from file://).
   const detailsDir = join(assetsDir, 'details');
   await rm(detailsDir, { recursive: true, force: true });
-  await mkdir(detailsDir, { recursive: true });
+  makeDirs(detailsDir);
   for (const [n, chunk] of chunks.entries()) {
     await writeFile(join(detailsDir, `${n}.js`), `window.__TSDBT_DETAILS__(${n}, JSON.parse(${scriptString(JSON.stringify(chunk))}));\n`);
   }

@@ -42,8 +42,11 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       compile: (o) => {
         const ahead = o?.isIncremental ? undefined : task.ahead?.take(node.unique_id);
         const inTurn = () => compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false });
-        return ahead ? ahead.then((sql) => sql ?? inTurn()) : inTurn();
+        const sql = ahead ? ahead.then((s) => s ?? inTurn()) : inTurn();
+        const files = task.files;
+        return files ? sql.then((s) => (files.compiled(node, s), s)) : sql;
       },
+      main: task.files ? (sql) => task.files!.main(node, sql) : undefined,
       render: (sql) => renderSql(task.project, sql, runtime, node.name),
       ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
       relations: task.relations,

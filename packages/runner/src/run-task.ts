@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readSourcesJson, TsdbtError } from '@tsdbt/core';
+import { isTsdbtError, readSourcesJson, TsdbtError } from '@tsdbt/core';
 import type { Manifest, SelectOptions } from '@tsdbt/core';
 import { LogFile } from './artifacts/log-file.js';
+import { NodeFiles } from './artifacts/node-files.js';
 import { writeRunResults } from './artifacts/run-results.js';
 import { ConnectionPool } from './connection-pool.js';
 import { loadProjectSelectors, parseProject, writeManifest } from './core-api.js';
@@ -63,6 +64,20 @@ function invocationArgs(project: Project): Record<string, unknown> {
   return { target: project.target.name, vars: project.cliVars };
 }
 
+/** Waits for the target/compiled and target/run files; one that cannot be written is a warning, not a failed run. */
+async function settleFiles(files: NodeFiles, emit: EmitEvent, log: LogFile): Promise<void> {
+  try {
+    await files.finish();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = isTsdbtError(error) ? error.code : 'TSDBT_WRITE_FAILED';
+    const file = isTsdbtError(error) ? error.diagnostics[0]?.file : undefined;
+    const text = `[WARNING] ${code}: ${message}${file ? ` (${file})` : ''}`;
+    log.write('warn', text);
+    emit({ kind: 'info', message: text });
+  }
+}
+
 /** Parse, plan and run one dbt task (`run`, `seed`, `test`, `snapshot`, `build`); returns results, prints nothing. */
 export async function runTask(kind: TaskKind, options: TaskOptions): Promise<TaskResult> {
   if (options.defer && !options.state) {
@@ -100,14 +115,17 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
   let results: NodeResult[];
+  const files = new NodeFiles(project, plan.ids.length);
   try {
     const task: TaskContext = {
       project, pool, schemas: new SchemaCache(project.dialect), relations: new RelationCache(), emit, log, kind, invocationId,
       total: plan.ids.length, fullRefresh: !!options.fullRefresh, empty: !!options.empty, refOverrides: await refOverridesFor(project, options, plan, pool),
+      files,
     };
     const threads = options.threads ?? project.target.threads ?? 1;
     results = await executePlan(task, plan, { threads, failFast: !!options.failFast, cancelled: () => cancelled });
   } catch (error) {
+    await settleFiles(files, emit, log);
     log.write('error', error instanceof Error ? error.message : String(error));
     log.close();
     options.signal?.removeEventListener('abort', onAbort);
@@ -119,11 +137,13 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   // Closing may flush the warehouse (DuckDB checkpoints its file on its own threads): the artifacts are written
   // meanwhile. closeAll never rejects.
   const closed = pool.closeAll();
+  const filesWritten = settleFiles(files, emit, log);
   let runResultsPath: string;
   try {
     runResultsPath = await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args: { which: kind, ...(options.args ?? {}), ...invocationArgs(project) } });
     await writeManifest(project);
   } finally {
+    await filesWritten;
     await closed;
   }
   log.write('info', `Finished ${kind}: ${results.length} nodes in ${elapsed.toFixed(2)}s${cancelled ? ' (cancelled)' : ''}`);

@@ -1,4 +1,5 @@
 import type { LogFile } from './artifacts/log-file.js';
+import type { NodeFiles } from './artifacts/node-files.js';
 import type { ConnectionPool } from './connection-pool.js';
 import type { Project } from './core-api.js';
 import type { TaskKind } from './plan.js';
@@ -22,6 +23,8 @@ export interface TaskContext {
   empty: boolean;
   /** `--defer`: refs read from the state's relations. */
   refOverrides?: Map<string, string>;
+  /** target/compiled and target/run files of the nodes run. */
+  files?: NodeFiles;
   /** Renders queued models while statements run (set by executePlan). */
   ahead?: RenderAhead;
 }

@@ -43,6 +43,11 @@ export interface NodeContext {
   empty: boolean;
   /** Render the node's SQL (ephemerals inlined); `isIncremental` as the materialization decides. */
   compile(options?: { isIncremental?: boolean }): Promise<string>;
+  /**
+   * The node's main statement (dbt's `statement('main')`), called just before it runs: written to
+   * target/run/<package>/<path>, so a failed statement can be read there.
+   */
+  main?(sql: string): void;
   /** Render a hook or other template text in the node's context. */
   render(sql: string): Promise<string>;
   /** What exists in the warehouse (cached per schema for the run; materializations record what they build). */

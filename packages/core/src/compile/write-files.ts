@@ -22,7 +22,7 @@ export const WRITE_FILES_JS = `function writeFiles(fs, dirname, files, madeDirs)
     const dir = dirname(path);
     let fresh = madeDirs.get(dir);
     if (fresh === undefined) {
-      const first = fs.mkdirSync(dir, { recursive: true });
+      const first = makeDirs(fs, dirname, dir);
       fresh = first !== undefined;
       // Every folder from the first one created down to dir is new too.
       for (let d = dir; fresh && d.length >= first.length; d = dirname(d)) madeDirs.set(d, true);
@@ -37,6 +37,24 @@ export const WRITE_FILES_JS = `function writeFiles(fs, dirname, files, madeDirs)
     written++;
   }
   return written;
+}
+// mkdir -p without Node 20's recursive mkdir, which loops forever where mkdir answers ENOENT under an existing
+// parent (/proc): missing folders are made top down, and one that cannot be made throws (as util/make-dirs.ts).
+function makeDirs(fs, dirname, dir) {
+  const missing = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const st = fs.statSync(d, { throwIfNoEntry: false });
+    if (st) {
+      if (st.isDirectory()) break;
+      throw Object.assign(new Error("ENOTDIR: not a directory, mkdir '" + d + "'"), { code: 'ENOTDIR', path: d });
+    }
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try { fs.mkdirSync(missing[i]); } catch (e) { if (!e || e.code !== 'EEXIST') throw e; }
+  }
+  return missing[missing.length - 1];
 }`;
 
 const compiled = new Function(`return ${WRITE_FILES_JS}`)() as WriteFilesFn;

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { makeDirs } from '../util/make-dirs.js';
 import { join } from 'node:path';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { savePartialParse, templatesFile } from '../project/partial-parse.js';
@@ -25,7 +26,7 @@ async function writeArtifacts(project: ParsedProject): Promise<string> {
   const pp = project.partialParse;
   const untouched = pp?.reused && project.manifestLoaded && !project.manifestLoaded() && existsSync(path);
   if (!untouched) {
-    mkdirSync(project.targetPath, { recursive: true });
+    makeDirs(project.targetPath);
     project.manifest.metadata.generated_at = new Date().toISOString();
     // One synchronous write: the promise API writes a 50 MB string in 512 KB round trips, about twice as slow.
     writeFileSync(path, JSON.stringify(project.manifest));

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeDirs } from '@tsdbt/core';
+import { makeDirs, TsdbtError } from '@tsdbt/core';
 import type { NodeResult } from '../types.js';
 
 export const RUN_RESULTS_SCHEMA = 'https://schemas.getdbt.com/dbt/run-results/v6.json';
@@ -44,8 +44,17 @@ export async function writeRunResults(
     elapsed_time: meta.elapsed,
     args: meta.args,
   };
-  makeDirs(targetPath);
   const path = join(targetPath, 'run_results.json');
-  await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
+  try {
+    makeDirs(targetPath);
+    await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
+  } catch (cause) {
+    const err = cause as NodeJS.ErrnoException;
+    throw new TsdbtError('TSDBT_WRITE_FAILED', `Could not write ${path}: ${err.message}`, {
+      file: path,
+      cause,
+      hint: err.code === 'EACCES' || err.code === 'EROFS' || err.code === 'ENOENT' ? 'Check that the target path is writable.' : undefined,
+    });
+  }
   return path;
 }

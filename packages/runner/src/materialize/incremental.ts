@@ -46,6 +46,11 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
   return { message: 'OK', compiledCode: sql };
 }
 
+/** Statements that make up one main statement, as dbt writes delete+insert: `delete …;\ninsert …`. */
+export function mainSql(statements: string[]): string {
+  return statements.join(';\n');
+}
+
 /** Stage the new rows, then apply them through the strategy in one transaction. */
 async function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[]): Promise<void> {
   const { conn, dialect, node } = ctx;
@@ -61,6 +66,7 @@ async function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, s
         : strategy === 'delete+insert' && uniqueKey.length
           ? [dialect.deleteWhereKeyIn(rel, staged, uniqueKey), dialect.insertInto(rel, columns, select)]
           : [dialect.insertInto(rel, columns, select)];
+    ctx.main?.(mainSql(statements));
     await conn.transaction(async (c) => {
       for (const s of statements) await c.execute(s);
     });

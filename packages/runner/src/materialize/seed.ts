@@ -35,13 +35,17 @@ async function* asAsync<T>(it: Iterable<T>): AsyncGenerator<T> {
   yield* it;
 }
 
-/** For adapters without bulk load: multi-row INSERTs of one chunk each (never one statement per row). */
-async function insertBatches(ctx: NodeContext, rel: RelationRef, columns: LoadColumn[], chunks: Iterable<unknown[][]>): Promise<void> {
+/** For adapters without bulk load: multi-row INSERTs of one chunk each (never one statement per row). Returns the first. */
+async function insertBatches(ctx: NodeContext, rel: RelationRef, columns: LoadColumn[], chunks: Iterable<unknown[][]>): Promise<string | undefined> {
   const { dialect } = ctx;
+  let first: string | undefined;
   for (const chunk of chunks) {
     const values = chunk.map((r) => `(${r.map((v, i) => (v === null ? 'NULL' : `cast(${dialect.literal(v)} as ${columns[i]!.dataType})`)).join(', ')})`);
-    await ctx.conn.execute(`insert into ${dialect.renderRelation(rel)} values\n${values.join(',\n')}`);
+    const sql = `insert into ${dialect.renderRelation(rel)} values\n${values.join(',\n')}`;
+    first ??= sql;
+    await ctx.conn.execute(sql);
   }
+  return first;
 }
 
 /** Load a CSV seed in bulk (appender / COPY), into a staged table swapped in at the end. */
@@ -62,13 +66,22 @@ export async function materializeSeed(ctx: NodeContext): Promise<MaterializeOutc
   return { message: `INSERT ${loaded}`, rowsAffected: loaded };
 }
 
-/** Load the rows into `<name>__dbt_tmp`, then swap it in: a failed load leaves the old table as it was. */
+/**
+ * Load the rows into `<name>__dbt_tmp`, then swap it in: a failed load leaves the old table as it was. Like dbt's
+ * seed (a `noop_statement('main')` after the load), the main statement is recorded once the load succeeded:
+ * the create, `-- dbt seed --`, then the first insert (or what the bulk load did, which runs no SQL).
+ */
 function loadAndSwap(ctx: NodeContext, rel: RelationRef, columns: LoadColumn[], rows: string[][], types: SeedType[]): Promise<void> {
   const { conn, dialect } = ctx;
   return stageAndSwap(ctx, rel, async (staged) => {
-    await conn.execute(`create table ${dialect.renderRelation(staged)} (${columns.map((c) => `${dialect.quote(c.name)} ${c.dataType}`).join(', ')})`);
-    if (ctx.empty) return;
-    if (conn.bulkLoad) await conn.bulkLoad(staged, columns, asAsync(chunksOf(rows, types)));
-    else await insertBatches(ctx, staged, columns, chunksOf(rows, types));
+    const create = `create table ${dialect.renderRelation(staged)} (${columns.map((c) => `${dialect.quote(c.name)} ${c.dataType}`).join(', ')})`;
+    await conn.execute(create);
+    let load: string | undefined;
+    if (ctx.empty) load = '-- --empty: no rows loaded';
+    else if (conn.bulkLoad) {
+      await conn.bulkLoad(staged, columns, asAsync(chunksOf(rows, types)));
+      load = `-- ${rows.length} rows loaded into ${dialect.renderRelation(staged)} by the adapter's bulk load`;
+    } else load = await insertBatches(ctx, staged, columns, chunksOf(rows, types));
+    ctx.main?.(`${create};\n-- dbt seed --\n${load ?? '-- no rows'}`);
   });
 }

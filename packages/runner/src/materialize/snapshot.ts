@@ -4,7 +4,7 @@ import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { tableOptions } from './create-options.js';
 import { withNodeHooks } from './hooks.js';
-import { uniqueKeyList } from './incremental.js';
+import { mainSql, uniqueKeyList } from './incremental.js';
 
 interface Plan {
   keys: string[];
@@ -80,6 +80,7 @@ async function buildSnapshot(ctx: NodeContext, rel: RelationRef, sql: string): P
     const plan = planFor(ctx, columns);
     const existing = await ctx.relations.get(conn, rel);
     const statements = existing ? updateStatements(dialect, rel, source, columns, plan) : [createStatement(dialect, rel, source, plan, tableOptions(ctx.node.config))];
+    ctx.main?.(mainSql(statements));
     await conn.transaction(async (tx) => {
       for (const s of statements) await tx.execute(s);
     });

@@ -27,7 +27,9 @@ export async function stageAndSwap(ctx: NodeContext, rel: RelationRef, fill: (st
 /** Build `sql` as a table under a temporary name and swap it in. */
 export function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
   return stageAndSwap(ctx, rel, async (staged) => {
-    await ctx.conn.execute(ctx.dialect.createTableAs(staged, sql, tableOptions(ctx.node.config)));
+    const create = ctx.dialect.createTableAs(staged, sql, tableOptions(ctx.node.config));
+    ctx.main?.(create);
+    await ctx.conn.execute(create);
   });
 }
 

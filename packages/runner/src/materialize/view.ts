@@ -13,6 +13,7 @@ export async function materializeView(ctx: NodeContext): Promise<MaterializeOutc
     const existing = await ctx.relations.get(conn, rel);
     const create = dialect.createViewAs(rel, sql, viewOptions(node.config));
     const statements = existing && existing !== 'view' ? [dialect.dropRelation(rel, existing), create] : [create];
+    ctx.main?.(create);
     await inTransaction(ctx, statements);
     await ctx.relations.set(rel, 'view');
   });

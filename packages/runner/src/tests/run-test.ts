@@ -22,7 +22,9 @@ export async function runDataTest(ctx: NodeContext): Promise<MaterializeOutcome>
     await conn.execute(dialect.createTableAs(audit, sql));
     query = `select * from ${dialect.renderRelation(audit)}`;
   }
-  const result = await conn.execute(wrapTestSql(query, node.config));
+  const wrapped = wrapTestSql(query, node.config);
+  ctx.main?.(wrapped);
+  const result = await conn.execute(wrapped);
   const [failuresRaw, shouldWarn, shouldError] = result.rows[0] ?? [0, false, false];
   const failures = Number(failuresRaw ?? 0);
   const verdict = testVerdict(node.config.severity, truthy(shouldWarn), truthy(shouldError));

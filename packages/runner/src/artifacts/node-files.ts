@@ -1,0 +1,53 @@
+import { isAbsolute, join, relative } from 'node:path';
+import { BackgroundWriter, compiledPath } from '@tsdbt/core';
+import type { ManifestNode } from '@tsdbt/core';
+import type { Project } from '../core-api.js';
+
+/** dbt writes no target/compiled file for these (its compiler's _write_node skips them); they still get target/run. */
+const NO_COMPILED_FILE = new Set(['seed', 'snapshot']);
+
+/**
+ * dbt's per-node files of a run: target/compiled/<package>/<path> once the node compiled, and
+ * target/run/<package>/<path> with the node's main statement, written before that statement runs (so a failed
+ * model's file holds the SQL that failed). Paths are dbt's get_target_write_path, as `tsdbt compile` writes them.
+ * Files go through core's background writer: the main thread only queues them.
+ */
+export class NodeFiles {
+  private readonly writer: BackgroundWriter;
+  private readonly compiledDir: string;
+  private readonly runDir: string;
+
+  constructor(private readonly project: Project, expectedNodes: number) {
+    // Two files per node at most: a large run writes on the writer's worker thread.
+    this.writer = new BackgroundWriter(expectedNodes * 2);
+    const target = relative(project.projectDir, project.targetPath) || '.';
+    this.compiledDir = join(target, 'compiled');
+    this.runDir = join(target, 'run');
+  }
+
+  /** The node compiled to `sql` (the SQL its main statement wraps). */
+  compiled(node: ManifestNode, sql: string): void {
+    if (NO_COMPILED_FILE.has(node.resource_type) || node.resource_type === 'unit_test') return;
+    this.writer.add(this.absolute(this.compiledRel(node)), sql);
+  }
+
+  /** The node's main statement, about to run. */
+  main(node: ManifestNode, sql: string): void {
+    if (node.resource_type === 'unit_test') return;
+    const rel = this.compiledRel(node);
+    this.writer.add(this.absolute(this.runDir + rel.slice(this.compiledDir.length)), sql);
+  }
+
+  /** Resolves once every file is on disk; rejects with TSDBT_WRITE_FAILED when one could not be written. */
+  finish(): Promise<number> {
+    return this.writer.finish();
+  }
+
+  private compiledRel(node: ManifestNode): string {
+    return compiledPath(this.project, node);
+  }
+
+  private absolute(rel: string): string {
+    return isAbsolute(rel) ? rel : join(this.project.projectDir, rel);
+  }
+}
