@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFixture, runTsdbt } from './run-tsdbt.js';
+import { copyFixture, runCliProcess, runTsdbt } from './run-tsdbt.js';
 
 const read = (dir: string, rel: string): string => readFileSync(join(dir, rel), 'utf8');
 const compiled = (pkg: string, rel: string): string => `target/compiled/${pkg}/${rel}`;
@@ -88,22 +86,6 @@ describe('failed nodes', () => {
   }, 60_000);
 });
 
-const BIN = fileURLToPath(new URL('../../packages/cli/bin/tsdbt.js', import.meta.url));
-
-function runCli(args: string[], ms: number): Promise<{ code: number | null; killed: boolean; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += String(d)));
-    child.stderr.on('data', (d: Buffer) => (out += String(d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, killed: signal === 'SIGKILL', out });
-    });
-  });
-}
-
 // Under /proc, mkdir answers ENOENT although the parent exists: Node 20's recursive mkdir loops there forever.
 describe.skipIf(!existsSync('/proc/self'))('a target path that cannot be created', () => {
   const project = copyFixture('runner-failing');
@@ -111,7 +93,7 @@ describe.skipIf(!existsSync('/proc/self'))('a target path that cannot be created
 
   it('warns TSDBT_WRITE_FAILED for the node files and exits 1 instead of hanging', async () => {
     appendFileSync(join(project.dir, 'dbt_project.yml'), 'target-path: /proc/tsdbt-nope/target\n');
-    const r = await runCli(['run', '--project-dir', project.dir, '--profiles-dir', project.dir], 45_000);
+    const r = await runCliProcess(['run', '--project-dir', project.dir, '--profiles-dir', project.dir], 45_000);
     expect(r.killed, r.out).toBe(false);
     expect(r.code, r.out).toBe(1);
     expect(r.out).toContain('[WARNING] TSDBT_WRITE_FAILED');
@@ -122,7 +104,7 @@ describe.skipIf(!existsSync('/proc/self'))('a target path that cannot be created
   it('compile and parse report the folder they cannot make, with exit 1, instead of hanging', async () => {
     if (!read(project.dir, 'dbt_project.yml').includes('target-path:')) appendFileSync(join(project.dir, 'dbt_project.yml'), 'target-path: /proc/tsdbt-nope/target\n');
     for (const command of ['compile', 'parse']) {
-      const r = await runCli([command, '--project-dir', project.dir, '--profiles-dir', project.dir], 45_000);
+      const r = await runCliProcess([command, '--project-dir', project.dir, '--profiles-dir', project.dir], 45_000);
       expect(r.killed, r.out).toBe(false);
       expect(r.code, r.out).toBe(1);
       expect(r.out).toContain('/proc/tsdbt-nope');

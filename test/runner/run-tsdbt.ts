@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,4 +40,21 @@ export async function queryWarehouse(dir: string, sql: string): Promise<unknown[
   } finally {
     await conn.close();
   }
+}
+
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/tsdbt.js', import.meta.url));
+
+/** The built CLI in a process of its own, killed after `ms`: a hang shows as a kill, not as a stuck test worker. */
+export function runCliProcess(args: string[], ms: number): Promise<{ code: number | null; killed: boolean; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => (out += String(d)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, killed: signal === 'SIGKILL', out });
+    });
+  });
 }
