@@ -17,7 +17,10 @@ describe('ingest DuckDB settings', () => {
   });
 
   it('sizes the pool by threads, never below 64 MB', () => {
-    expect([1, 2, 3, 16].map(ingestMemoryLimit)).toEqual(['64MB', '64MB', '96MB', '512MB']);
+    expect([1, 2, 3, 16].map((t) => ingestMemoryLimit(t))).toEqual(['64MB', '64MB', '96MB', '512MB']);
+    // Tables loading at once share the pool.
+    expect(ingestMemoryLimit(2, 2)).toBe('128MB');
+    expect(settingsOf(withIngestSettings(duck('/tmp/w.duckdb', { threads: '2' }), { parallelLoads: 3 })).memory_limit).toBe('192MB');
   });
 
   it("keeps the profile's own values, under either name", () => {

@@ -19,11 +19,13 @@ export async function openDestination(options: {
   projectDir: string; profilesDir?: string; profile?: string; target?: string; schema: string;
   /** DuckDB itself copies the rows (INSERT … SELECT from an attached file): see PARALLEL_INSERT_SETTINGS. */
   parallelInsert?: boolean;
+  /** How many tables load at once (they share DuckDB's buffer pool). */
+  parallelLoads?: number;
 }): Promise<Destination> {
   const target = readProfileTarget(options);
   const adapter = await loadAdapter(String(target.output.type));
   // The loader's own connections get a bounded buffer pool (bounded-memory.ts), unless the profile sets one.
-  const config = withIngestSettings(adapter.parseConfig(target.output, target.targetName, { projectDir: options.projectDir }), { parallelInsert: options.parallelInsert });
+  const config = withIngestSettings(adapter.parseConfig(target.output, target.targetName, { projectDir: options.projectDir }), { parallelInsert: options.parallelInsert, parallelLoads: options.parallelLoads });
   const dialect = adapter.createDialect(config);
   const database = config.database || undefined;
   const schema = dialect.normalizeIdentifier(options.schema);

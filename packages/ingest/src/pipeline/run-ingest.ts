@@ -34,7 +34,7 @@ export interface IngestResult {
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const config = loadIngestConfig(options.configPath ?? 'ingest.yml', options.projectDir);
   const emit = options.onEvent ?? (() => undefined);
-  const dest = await openDestination({ projectDir: options.projectDir, profilesDir: options.profilesDir, target: options.target ?? config.destination.target, profile: config.destination.profile, schema: config.destination.schema, parallelInsert: config.source.type === 'duckdb' });
+  const dest = await openDestination({ projectDir: options.projectDir, profilesDir: options.profilesDir, target: options.target ?? config.destination.target, profile: config.destination.profile, schema: config.destination.schema, parallelInsert: config.source.type === 'duckdb', parallelLoads: config.parallelism });
   const source = await openSource(config.source, config.parallelism);
   const loadId = (Date.now() / 1000).toFixed(6);
   try {
