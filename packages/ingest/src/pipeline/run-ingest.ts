@@ -34,11 +34,17 @@ export interface IngestResult {
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const config = loadIngestConfig(options.configPath ?? 'ingest.yml', options.projectDir);
   const emit = options.onEvent ?? (() => undefined);
-  const dest = await openDestination({ projectDir: options.projectDir, profilesDir: options.profilesDir, target: options.target ?? config.destination.target, profile: config.destination.profile, schema: config.destination.schema, parallelInsert: config.source.type === 'duckdb', parallelLoads: config.parallelism });
+  // Opened once the plan says how many tables load at once (they share DuckDB's buffer pool): nothing connects before.
+  const destination = (parallelLoads: number) => openDestination({
+    projectDir: options.projectDir, profilesDir: options.profilesDir, target: options.target ?? config.destination.target,
+    profile: config.destination.profile, schema: config.destination.schema, parallelInsert: config.source.type === 'duckdb', parallelLoads,
+  });
+  const { dialect } = await destination(config.parallelism);
   const source = await openSource(config.source, config.parallelism);
   const loadId = (Date.now() / 1000).toFixed(6);
   try {
-    const planned = await planTables(config, source, dest.dialect, options.tables);
+    const planned = await planTables(config, source, dialect, options.tables);
+    const dest = await destination(Math.min(config.parallelism, planned.length));
     const store = new StateStore(dest.dialect, (t) => dest.relation(t));
     const plan = await describePlan(planned, dest, store, source.kind, options);
     emit({ type: 'plan', loadId, tables: plan });
