@@ -68,19 +68,21 @@ describe.skipIf(!existsSync(bin))('tsdbt parse / compile / clean / debug', () =>
     expect(bad.stdout).toContain('TSDBT_PROFILE_NOT_FOUND');
   });
 
-  it('a project error prints the code, an excerpt with a caret and a hint, exit 1, no stack trace', () => {
+  it('a project error prints the code, an excerpt with a caret and a hint, exit 2 as dbt, no stack trace', () => {
     const r = tsdbt(['parse', '--project-dir', join(projects, 'core_missing_ref'), '--profiles-dir', profiles, '--target-path', mkdtempSync(join(tmpdir(), 'tsdbt-t-'))]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("models/orders.sql:2:9: error TSDBT_REF_NOT_FOUND");
     expect(r.stderr).toContain("  2 | from {{ ref('custmers') }}");
     expect(r.stderr).toMatch(/\n\s+\|\s{9}\^/);
     expect(r.stderr).toContain("hint: Did you mean ref('customers')?");
     expect(r.stderr).not.toMatch(/\n\s+at /);
+    // The same for the commands that would run it: nothing ran, so not a node failure (1).
+    expect(tsdbt(['build', '--project-dir', join(projects, 'core_missing_ref'), '--profiles-dir', profiles, '--target-path', mkdtempSync(join(tmpdir(), 'tsdbt-t-'))]).code).toBe(2);
   });
 
   it('--log-format json prints diagnostics as JSON lines', () => {
     const r = tsdbt(['parse', '--log-format', 'json', '--project-dir', join(projects, 'core_cycle'), '--profiles-dir', profiles, '--target-path', mkdtempSync(join(tmpdir(), 'tsdbt-t-'))]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     const line = JSON.parse(r.stderr.trim().split('\n')[0]!);
     expect(line).toMatchObject({ level: 'error', code: 'TSDBT_CYCLE' });
   });

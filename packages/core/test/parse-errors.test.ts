@@ -9,7 +9,8 @@ describe('broken projects report coded diagnostics with file and position', () =
     const [d] = errorsOf(r);
     expect(d).toMatchObject({ code: 'TSDBT_YAML_SYNTAX', file: 'models/schema.yml', line: 6 });
     expect(d!.column).toBeGreaterThan(0);
-    expect(r.exitCode).toBe(1);
+    // dbt exits 2 when the project cannot be parsed (1 is for nodes that fail).
+    expect(r.exitCode).toBe(2);
   });
 
   it('Jinja syntax errors in every file are reported in one run', async () => {

@@ -23,7 +23,7 @@ export interface Diagnostic {
 export class TsdbtError extends Error {
   readonly code: string;
   readonly diagnostics: Diagnostic[];
-  /** Exit code the CLI should use: 1 for project/runtime failures, 2 for bad usage. */
+  /** Exit code the CLI should use, as dbt's: 1 a node or runtime failure, 2 bad usage or a project that does not parse. */
   readonly exitCode: number;
 
   constructor(
@@ -43,4 +43,15 @@ export class TsdbtError extends Error {
 
 export function isTsdbtError(e: unknown): e is TsdbtError {
   return e instanceof Error && (e as TsdbtError).name === 'TsdbtError' && Array.isArray((e as TsdbtError).diagnostics);
+}
+
+/**
+ * The error as a project error: dbt exits 2 when the project cannot be read (its "unhandled error"), keeping 1 for
+ * nodes that failed. Errors already carrying another code (usage 2, cancel 130) keep it.
+ */
+export function asProjectError(error: unknown): unknown {
+  if (!isTsdbtError(error) || error.exitCode !== 1) return error;
+  const e = new TsdbtError(error.code, error.message, { diagnostics: error.diagnostics, cause: error.cause, exitCode: 2 });
+  e.stack = error.stack;
+  return e;
 }

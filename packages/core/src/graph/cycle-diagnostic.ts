@@ -23,5 +23,5 @@ export function cycleDiagnostic(path: string[], members: Map<string, GraphMember
 /** Throws every cycle at once (exit code 1) when the graph has any. */
 export function assertAcyclic(dag: DagGraph): void {
   if (dag.cycles.length === 0) return;
-  throw new TsdbtError('TSDBT_CYCLE', dag.diagnostics.map((d) => d.message).join('\n'), { diagnostics: dag.diagnostics });
+  throw new TsdbtError('TSDBT_CYCLE', dag.diagnostics.map((d) => d.message).join('\n'), { diagnostics: dag.diagnostics, exitCode: 2 });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { asProjectError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { JinjaEngine, type CompiledTemplates, type Logger } from '../jinja/index.js';
 import { emptyManifest } from '../manifest/build-manifest.js';
 import type { Manifest } from '../manifest/types.js';
@@ -96,6 +96,8 @@ export async function parseProject(options: ParseOptions = {}): Promise<ParsedPr
     const statsUnchanged = !!reuse && sameStats(reuse.stats, inputs.stats);
     project.partialParse = { inputs, envVars: reuse ? reuse.envVars : Object.fromEntries(envReads), reused: !!reuse, statsUnchanged };
     return project;
+  } catch (error) {
+    throw asProjectError(error);
   } finally {
     recordEnvVars(undefined);
     dropKeptFiles();

@@ -38,7 +38,7 @@ export function throwIfErrors(problems: Diagnostic[], warnings: Diagnostic[]): v
   const message = errors.length === 1 ? first.message : `${errors.length} problems found while parsing the project`;
   throw new TsdbtError(errors.length === 1 ? first.code : 'TSDBT_PARSE_FAILED', message, {
     diagnostics: [...errors, ...warnings],
-    exitCode: 1,
+    exitCode: 2,
   });
 }
 

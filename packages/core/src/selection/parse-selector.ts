@@ -25,7 +25,7 @@ export class SelectorResolver {
     }
     this.resolving.push(name);
     try {
-      const origin: SpecOrigin = { file: sel.file, line: sel.line, exitCode: 1 };
+      const origin: SpecOrigin = { file: sel.file, line: sel.line, exitCode: 2 };
       const spec = this.parse(sel.definition, origin, true);
       this.resolved.set(name, spec);
       return spec;

@@ -46,5 +46,5 @@ export function defaultSelector(selectors: Map<string, SelectorDefinition>): Sel
 }
 
 export function yamlError(message: string, file?: string, line?: number, hint?: string): TsdbtError {
-  return new TsdbtError('TSDBT_SELECTORS_YAML', message, { exitCode: 1, file, line, hint });
+  return new TsdbtError('TSDBT_SELECTORS_YAML', message, { exitCode: 2, file, line, hint });
 }

@@ -73,7 +73,7 @@ describe('cycles', () => {
     for (const id of ['model.p.a', 'model.p.b', 'model.p.c']) expect(text).toContain(id);
   });
 
-  it('assertAcyclic throws all of them at once, exit code 1', () => {
+  it('assertAcyclic throws all of them at once, exit code 2 (a project error, as in dbt)', () => {
     try {
       assertAcyclic(buildGraph(cyclic()));
       expect.unreachable();
@@ -81,7 +81,7 @@ describe('cycles', () => {
       expect(isTsdbtError(e)).toBe(true);
       if (isTsdbtError(e)) {
         expect(e.diagnostics).toHaveLength(3);
-        expect(e.exitCode).toBe(1);
+        expect(e.exitCode).toBe(2);
       }
     }
   });

@@ -87,9 +87,9 @@ describe.skipIf(!ready)('tsdbt ls (needs `npm run build`)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a broken selectors.yml names the file and line, exit 1', () => {
+  it('a broken selectors.yml names the file and line, exit 2', () => {
     const r = ls(bad, '--selector', 'broken');
-    expect(r.status).toBe(1);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/selectors\.yml:4: error TSDBT_SELECTOR_UNKNOWN_METHOD/);
   });
 

@@ -211,7 +211,7 @@ describe('selectors.yml errors', () => {
     expect(fail(() => parseAndSelect('selectors:\n  - name: a\n')).message).toMatch(/no "definition"/);
     expect(fail(() => parseAndSelect('selectors:\n  - name: a\n    definition:\n      union: [x]\n      intersection: [y]\n', 'a')).message).toMatch(/Only one 'union' or 'intersection'/);
     const yamlError = fail(() => parseAndSelect('selectors:\n  - name: a\n    definition: [unclosed\n'));
-    expect(yamlError).toMatchObject({ code: 'TSDBT_SELECTORS_YAML', exitCode: 1 });
+    expect(yamlError).toMatchObject({ code: 'TSDBT_SELECTORS_YAML', exitCode: 2 });
     expect(yamlError.diagnostics[0]!.line).toBeGreaterThan(0);
   });
 });
