@@ -13,7 +13,6 @@ if (!Number.isInteger(n) || n < 1 || !out) {
   process.exit(2);
 }
 
-
 const perFolder = 100;
 const graph = modelRefs(n);
 rmSync(out, { recursive: true, force: true });

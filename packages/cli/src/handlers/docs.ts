@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { compileNode, isTsdbtError, makeDirs, parseProject, TsdbtError, writeManifest, type Connection, type Diagnostic } from '@tsdbt/core';
+import { compileNode, isTsdbtError, makeDirs, parseProject, readJsonFile, TsdbtError, writeManifest, type Connection, type Diagnostic } from '@tsdbt/core';
 import type { Catalog, DashboardData } from '@tsdbt/docs';
 import { parseOptionsFrom, type GlobalArgs } from '../global-options.js';
 
@@ -19,12 +18,7 @@ const say = (argv: DocsArgs, line: string) => argv.quiet || process.stdout.write
 /** A JSON artifact of an earlier command (run_results.json, sources.json) when present. */
 function readArtifact<T>(dir: string, name: string): T | undefined {
   const path = join(dir, name);
-  if (!existsSync(path)) return undefined;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch (cause) {
-    throw new TsdbtError('TSDBT_DOCS_ARTIFACT_INVALID', `${path} is not valid JSON`, { cause, hint: `Delete it or rerun the command that wrote it.` });
-  }
+  return readJsonFile<T>(path, (cause) => new TsdbtError('TSDBT_DOCS_ARTIFACT_INVALID', `${path} is not valid JSON`, { cause, hint: `Delete it or rerun the command that wrote it.` }));
 }
 
 /** dbt compiles every node for docs generate; all failures are reported together. */

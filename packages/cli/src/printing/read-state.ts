@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TsdbtError } from '@tsdbt/core';
+import { readJsonFile, TsdbtError } from '@tsdbt/core';
 import type { Manifest, RunResultsLike, SourcesLike } from '@tsdbt/core';
 
 export interface StateArtifacts {
@@ -25,12 +25,7 @@ export function readState(dir: string): StateArtifacts {
   }
   const read = (name: string): unknown => {
     const file = join(folder, name);
-    if (!existsSync(file)) return undefined;
-    try {
-      return JSON.parse(readFileSync(file, 'utf8'));
-    } catch (cause) {
-      throw new TsdbtError('TSDBT_STATE_INVALID', `--state ${dir}: ${name} is not valid JSON`, { cause, exitCode: 2, file });
-    }
+    return readJsonFile(file, (cause) => new TsdbtError('TSDBT_STATE_INVALID', `--state ${dir}: ${name} is not valid JSON`, { cause, exitCode: 2, file }));
   };
   return {
     state: read('manifest.json') as Manifest | undefined,

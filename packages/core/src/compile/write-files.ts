@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
+import { MAKE_DIRS_JS } from '../util/make-dirs.js';
 
 /** One file to write: absolute path and its text. */
 export type FileToWrite = [path: string, text: string];
@@ -38,24 +39,7 @@ export const WRITE_FILES_JS = `function writeFiles(fs, dirname, files, madeDirs)
   }
   return written;
 }
-// mkdir -p without Node 20's recursive mkdir, which loops forever where mkdir answers ENOENT under an existing
-// parent (/proc): missing folders are made top down, and one that cannot be made throws (as util/make-dirs.ts).
-function makeDirs(fs, dirname, dir) {
-  const missing = [];
-  for (let d = dir; ; d = dirname(d)) {
-    const st = fs.statSync(d, { throwIfNoEntry: false });
-    if (st) {
-      if (st.isDirectory()) break;
-      throw Object.assign(new Error("ENOTDIR: not a directory, mkdir '" + d + "'"), { code: 'ENOTDIR', path: d });
-    }
-    missing.push(d);
-    if (dirname(d) === d) break;
-  }
-  for (let i = missing.length - 1; i >= 0; i--) {
-    try { fs.mkdirSync(missing[i]); } catch (e) { if (!e || e.code !== 'EEXIST') throw e; }
-  }
-  return missing[missing.length - 1];
-}`;
+${MAKE_DIRS_JS}`;
 
 const compiled = new Function(`return ${WRITE_FILES_JS}`)() as WriteFilesFn;
 

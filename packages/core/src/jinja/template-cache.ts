@@ -104,9 +104,7 @@ export class TemplateCache {
     };
     for (const [hash, c] of this.persisted) add(hash, c);
     for (const [source, c] of this.bySource) add(sha1(source), c);
-    // Tables by value: the compiler object behind a fresh compile holds more than the two arrays.
-    const macroFiles = Object.fromEntries([...this.macroFiles].map(([k, f]) => [k, { defs: f.defs, codes: f.codes, consts: f.consts, positions: f.positions }]));
-    return { version: COMPILED_VERSION, codes, entries, macroFiles };
+    return { version: COMPILED_VERSION, codes, entries, macroFiles: Object.fromEntries(this.macroFiles) };
   }
 
   /** Loads saved code; returns false (and loads nothing) when it came from another compiler version. */

@@ -17,7 +17,7 @@ function macroId(engine: JinjaEngine, localPackage: string | undefined, name: st
 }
 
 /** A generic test: its test macro (from its namespace when it has one), then get_where_subquery. */
-export function genericTestMacros(engine: JinjaEngine, node: ManifestNode): string[] {
+function genericTestMacros(engine: JinjaEngine, node: ManifestNode): string[] {
   const meta = node.test_metadata;
   if (!meta) return [];
   const test = macroId(engine, meta.namespace ?? undefined, `test_${meta.name}`);

@@ -13,25 +13,26 @@ export interface Destination {
   database?: string;
   connect(): Promise<Connection>;
   relation(identifier: string, schema?: string): RelationRef;
+  /** The same destination for `n` tables loading at once: they share DuckDB's buffer pool (bounded-memory.ts). */
+  forLoads(n: number): Destination;
 }
 
 export async function openDestination(options: {
   projectDir: string; profilesDir?: string; profile?: string; target?: string; schema: string;
   /** DuckDB itself copies the rows (INSERT … SELECT from an attached file): see PARALLEL_INSERT_SETTINGS. */
   parallelInsert?: boolean;
-  /** How many tables load at once (they share DuckDB's buffer pool). */
-  parallelLoads?: number;
 }): Promise<Destination> {
   const target = readProfileTarget(options);
   const adapter = await loadAdapter(String(target.output.type));
-  // The loader's own connections get a bounded buffer pool (bounded-memory.ts), unless the profile sets one.
-  const config = withIngestSettings(adapter.parseConfig(target.output, target.targetName, { projectDir: options.projectDir }), { parallelInsert: options.parallelInsert, parallelLoads: options.parallelLoads });
-  const dialect = adapter.createDialect(config);
-  const database = config.database || undefined;
+  const base = adapter.parseConfig(target.output, target.targetName, { projectDir: options.projectDir });
+  const dialect = adapter.createDialect(base);
+  const database = base.database || undefined;
   const schema = dialect.normalizeIdentifier(options.schema);
-  return {
-    adapter, config, dialect, schema, database,
-    connect: () => adapter.connect(config),
-    relation: (identifier, s) => ({ database, schema: s ?? schema, identifier }),
+  const relation = (identifier: string, s?: string): RelationRef => ({ database, schema: s ?? schema, identifier });
+  const forLoads = (parallelLoads: number): Destination => {
+    // The loader's own connections get a bounded buffer pool (bounded-memory.ts), unless the profile sets one.
+    const config = withIngestSettings(base, { parallelInsert: options.parallelInsert, parallelLoads });
+    return { adapter, config, dialect, schema, database, connect: () => adapter.connect(config), relation, forLoads };
   };
+  return forLoads(1);
 }

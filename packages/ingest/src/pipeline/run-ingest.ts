@@ -34,17 +34,16 @@ export interface IngestResult {
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const config = loadIngestConfig(options.configPath ?? 'ingest.yml', options.projectDir);
   const emit = options.onEvent ?? (() => undefined);
-  // Opened once the plan says how many tables load at once (they share DuckDB's buffer pool): nothing connects before.
-  const destination = (parallelLoads: number) => openDestination({
+  const opened = await openDestination({
     projectDir: options.projectDir, profilesDir: options.profilesDir, target: options.target ?? config.destination.target,
-    profile: config.destination.profile, schema: config.destination.schema, parallelInsert: config.source.type === 'duckdb', parallelLoads,
+    profile: config.destination.profile, schema: config.destination.schema, parallelInsert: config.source.type === 'duckdb',
   });
-  const { dialect } = await destination(config.parallelism);
   const source = await openSource(config.source, config.parallelism);
   const loadId = (Date.now() / 1000).toFixed(6);
   try {
-    const planned = await planTables(config, source, dialect, options.tables);
-    const dest = await destination(Math.min(config.parallelism, planned.length));
+    const planned = await planTables(config, source, opened.dialect, options.tables);
+    // Nothing has connected yet: the connections get a buffer pool sized for the tables that load at once.
+    const dest = opened.forLoads(Math.min(config.parallelism, planned.length));
     const store = new StateStore(dest.dialect, (t) => dest.relation(t));
     const plan = await describePlan(planned, dest, store, source.kind, options);
     emit({ type: 'plan', loadId, tables: plan });
