@@ -15,6 +15,7 @@ export function stripTrailingNewline(source: string): string {
 }
 
 const SYNTAX_HINTS: [RegExp, string][] = [
+  [/recursive/, "Jinja's for tag: {% for x in items if condition recursive %} (the filter optional, `recursive` last); inside, {{ loop(x.children) }} renders the body again for the children."],
   [/unknown block tag/, 'Jinja tags tsdbt knows: if, for, set, macro, call, filter, with, raw, do, break, continue (and dbt\'s test, materialization, docs, snapshot).'],
   [/expected (block|variable) end|unexpected end of file|expected elif|endfor|endif|endmacro/, 'A block is not closed, or a tag is malformed: check for a missing {% end… %} or a stray quote.'],
 ];

@@ -11,6 +11,19 @@ const UNSUPPORTED: Record<string, string> = {
   Include: 'include', Extends: 'extends', Block: 'block', Import: 'import', FromImport: 'from … import', Switch: 'switch',
 };
 
+/** Whether statements under `n` may assign names in the scope they run in (`set x`, `{% macro %}`): a cheap over-estimate. */
+function assignsNames(n: unknown): boolean {
+  if (Array.isArray(n)) return n.some(assignsNames);
+  if (!n || typeof n !== 'object' || typeof (n as AstNode).typename !== 'string') return false;
+  const node = n as AstNode;
+  if (node.typename === 'Macro' || (node.typename === 'Set' && (node.targets as AstNode[]).some((t) => t.typename === 'Symbol'))) return true;
+  for (const key of Object.keys(node)) {
+    const v = node[key];
+    if (v && typeof v === 'object' && assignsNames(v)) return true;
+  }
+  return false;
+}
+
 export class TemplateCompiler extends ExprCompiler {
   private loopDepth = 0;
 
@@ -134,24 +147,48 @@ export class TemplateCompiler extends ExprCompiler {
 
   private forLoop(n: AstNode, sv: string): string {
     const id = ++this.ids;
-    const [it, k, lp, s2, x] = [`i${id}`, `k${id}`, `l${id}`, `s${id}`, `x${id}`];
     let arr = n.arr as AstNode;
     let cond: AstNode | undefined;
     // `for x in xs if cond` reaches us as an inline-if without else: Jinja's loop filter.
     if (arr.typename === 'InlineIf' && !arr.else_) [arr, cond] = [arr.body, arr.cond];
     const names = n.name.typename === 'Array' ? (n.name.children as AstNode[]).map((c) => c.value as string) : [n.name.value as string];
-    const iter = `${names.length > 1 ? 'R.iterPairs' : 'R.iter'}(${this.expr(arr, sv)})`;
-    let code = `{let ${it}=${iter};const ${s2}=Object.create(${sv});`;
+    const iterate = names.length > 1 ? 'R.iterPairs' : 'R.iter';
+    if (!n.recursive) return `{let i${id}=${iterate}(${this.expr(arr, sv)});${this.loopLevel(n, id, names, cond, sv)}}`;
+    // A recursive loop is a function of its iterable, called again one level deeper by `loop(children)`; each
+    // level gets its own scope on the loop's (Jinja's closure), its own `loop` and its own `else`.
+    const [r, v, d] = [`r${id}`, `v${id}`, `d${id}`];
+    const level = this.loopLevel(n, id, names, cond, sv, `,${d},${r}`);
+    return `{const ${r}=(${v},${d})=>{let o="",i${id}=${iterate}(${v});${level}return o;};o+=${r}(${this.expr(arr, sv)},0);}`;
+  }
+
+  /**
+   * One level of a loop over the array in `i<id>`: the loop filter, `loop`, the body per item, and `else` when
+   * nothing was iterated. `recursion`: the extra Loop arguments (depth, recurse) of a recursive loop's level.
+   */
+  private loopLevel(n: AstNode, id: number, names: string[], cond: AstNode | undefined, sv: string, recursion = ''): string {
+    const [it, k, lp, s2, x, s3] = [`i${id}`, `k${id}`, `l${id}`, `s${id}`, `x${id}`, `n${id}`];
+    let code = `const ${s2}=Object.create(${sv});`;
     if (cond) {
       code += `{const f=[];for(const ${x} of ${it}){${this.bindTargets(names, x, s2)}if(R.t(${this.expr(cond, s2)}))f.push(${x});}${it}=f;}`;
     }
-    code += `const ${lp}=new R.Loop(${it},${s2}.loop);${s2}.loop=${lp};`;
+    code += `const ${lp}=new R.Loop(${it},${s2}.loop${recursion});${s2}.loop=${lp};`;
+    // Each iteration starts from the loop's scope: a `set` in one is not seen by the next (as in Jinja). A scope per
+    // iteration costs (a new prototype each time), so only bodies that assign names get one.
+    const perItem = assignsNames(n.body);
+    const si = perItem ? s3 : s2;
     this.loopDepth++;
-    const body = this.block(n.body, s2);
+    const body = this.block(n.body, si);
     this.loopDepth--;
-    code += `for(let ${k}=0;${k}<${it}.length;${k}++){${lp}.index0=${k};${this.bindTargets(names, `${it}[${k}]`, s2)}${body}}`;
-    if (n.else_) code += `if(${it}.length===0){${this.block(n.else_, sv)}}`;
-    return code + '}';
+    const scope = perItem ? `const ${s3}=Object.create(${s2});` : '';
+    code += `for(let ${k}=0;${k}<${it}.length;${k}++){${lp}.index0=${k};${scope}${this.bindTargets(names, `${it}[${k}]`, si)}${body}}`;
+    if (n.else_) {
+      // A recursive level's `else` runs inside its function: a `break` there has no loop of the template to leave.
+      const outerLoops = this.loopDepth;
+      if (recursion) this.loopDepth = 0;
+      code += `if(${it}.length===0){${this.block(n.else_, sv)}}`;
+      this.loopDepth = outerLoops;
+    }
+    return code;
   }
 
   private set(n: AstNode, sv: string): string {

@@ -49,6 +49,44 @@ export class JinjaParser extends ParserBase {
     }
   }
 
+  /** `{% for target in iterable [if cond] [recursive] %}`: nunjucks's for, plus Jinja's `recursive` marker (last). */
+  override parseFor(): AstNode {
+    const tag = this.peekToken();
+    if (tag.value !== 'for') return super.parseFor();
+    this.nextToken();
+    const loop = new nodes.For!(tag.lineno, tag.colno);
+    loop.name = this.parsePrimary();
+    // `for (k, v) in …` / `for (x) in …`: the parenthesised forms.
+    if (loop.name.typename === 'Group' && loop.name.children[0]?.typename === 'Symbol') loop.name = loop.name.children[0];
+    if (loop.name.typename === 'Tuple' && loop.name.children.length > 0 && loop.name.children.every((c: AstNode) => c.typename === 'Symbol')) {
+      loop.name = node('Array', loop.name, { children: loop.name.children });
+    } else if (loop.name.typename !== 'Symbol') {
+      this.fail('expected a variable name after for', loop.name.lineno, loop.name.colno);
+    }
+    if (loop.name.typename === 'Symbol' && this.peekToken().type === T.TOKEN_COMMA) {
+      const names = new nodes.Array!(loop.name.lineno, loop.name.colno);
+      names.children.push(loop.name);
+      while (this.skip(T.TOKEN_COMMA)) names.children.push(this.parsePrimary());
+      loop.name = names;
+    }
+    const inTok = this.peekToken();
+    if (!this.skipSymbol('in')) this.fail(`expected 'in' after the loop variable, got '${inTok.value}'`, inTok.lineno, inTok.colno);
+    loop.arr = this.parseExpression();
+    loop.recursive = this.skipSymbol('recursive');
+    const end = this.peekToken();
+    if (loop.recursive && end.type !== T.TOKEN_BLOCK_END) {
+      this.fail(`expected the end of the for tag after 'recursive', got '${end.value}'`, end.lineno, end.colno);
+    }
+    this.advanceAfterBlockEnd('for');
+    loop.body = this.parseUntilBlocks('endfor', 'else');
+    if (this.skipSymbol('else')) {
+      this.advanceAfterBlockEnd('else');
+      loop.else_ = this.parseUntilBlocks('endfor');
+    }
+    this.advanceAfterBlockEnd();
+    return loop;
+  }
+
   /** `{% macro %}`, remembering where the block starts and ends in the source (for the manifest's macro_sql). */
   override parseMacro(): AstNode {
     const start = this.tokens.str.lastIndexOf('{%', this.offsetOf(this.peekToken()));

@@ -50,6 +50,7 @@ export interface NunjucksParser {
   parseUntilBlocks(...names: string[]): AstNode;
   parseStatement(): AstNode | null;
   parseMacro(): AstNode;
+  parseFor(): AstNode;
   parseSet(): AstNode;
   parseAggregate(): AstNode | null;
   parseAsRoot(): AstNode;

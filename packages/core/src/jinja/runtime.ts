@@ -137,9 +137,13 @@ function notCallable(S: RenderState, f: unknown, name: string): Error {
   return new TypeError(`'${ops.typeName(f)}' object ('${name}') is not callable`);
 }
 
-/** `f(args, kw)`: a macro runs in this render's context; a JS function gets nunjucks's `__keywords` object. */
+/** `f(args, kw)`: a macro runs in this render's context; a JS function gets nunjucks's `__keywords` object; a `loop` recurses. */
 function call(S: RenderState, f: unknown, args: unknown[], kw: Kw, name: string): unknown {
-  if (typeof f !== 'function') throw notCallable(S, f, name);
+  if (typeof f !== 'function') {
+    // `loop(children)`: checked only off the hot path (every other call is to a function).
+    if (f instanceof Loop) return f.call(args, kw);
+    throw notCallable(S, f, name);
+  }
   const macro = (f as { __jinja?: { invoke(S: RenderState, a: unknown[], k: Kw): unknown } }).__jinja;
   if (macro) return macro.invoke(S, args, kw);
   return callJs(f as (...a: unknown[]) => unknown, undefined, args, kw);

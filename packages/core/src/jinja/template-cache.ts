@@ -38,7 +38,7 @@ export interface CompiledTemplates {
 }
 
 /** Bump when the generated code or the runtime it calls changes shape. */
-export const COMPILED_VERSION = 'tsdbt-jinja-4';
+export const COMPILED_VERSION = 'tsdbt-jinja-5';
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
