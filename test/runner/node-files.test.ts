@@ -37,6 +37,13 @@ describe('run/build write target/compiled and target/run per node, as dbt does',
     expect(existsSync(p(run('runner_basic', 'models/staging/order_statuses.sql')))).toBe(false);
   });
 
+  it("the manifest written after the run gives each node's run file as build_path, as dbt's does", () => {
+    const nodes = (JSON.parse(read(project.dir, 'target/manifest.json')) as { nodes: Record<string, { build_path?: string | null }> }).nodes;
+    expect(nodes['model.runner_basic.stg_customers']!.build_path).toBe(run('runner_basic', 'models/staging/stg_customers.sql'));
+    expect(nodes['seed.runner_basic.raw_customers']!.build_path).toBe(run('runner_basic', 'seeds/raw_customers.csv'));
+    expect(nodes['model.runner_basic.order_statuses']!.build_path ?? null).toBeNull();
+  });
+
   it('a test: compiled is the failing-rows query, run is it wrapped as dbt get_test_sql does; generic tests under their YAML path', () => {
     const rel = 'models/schema.yml/unique_customers_customer_id.sql';
     const sql = read(project.dir, compiled('runner_basic', rel));

@@ -1,7 +1,6 @@
 import type { Plan } from './plan.js';
 import { runProjectHooks } from './project-hooks.js';
-import { RenderAhead } from './render-ahead.js';
-import { renderRuntime, runNode, skippedResult } from './run-node.js';
+import { runNode, skippedResult } from './run-node.js';
 import { schedule } from './scheduler.js';
 import type { TaskContext } from './task-context.js';
 import type { NodeResult } from './types.js';
@@ -42,9 +41,6 @@ export async function executePlan(task: TaskContext, plan: Plan, o: ExecuteOptio
       return r;
     },
     stop: () => o.cancelled() || (o.failFast && failed),
-    peek: (next) => {
-      task.ahead = new RenderAhead(task.project, renderRuntime(task), () => (o.cancelled() || (o.failFast && failed) ? undefined : next()));
-    },
   });
   if (plan.ids.length && !o.cancelled()) await runProjectHooks(task, 'on-run-end');
   return plan.ids.map((id) => byId.get(id)).filter((r): r is NodeResult => r !== undefined);

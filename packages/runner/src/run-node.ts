@@ -28,8 +28,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
   task.log.write('debug', `Began running node ${node.unique_id}`);
   const startedAt = new Date();
   const result = await task.pool.with(async (pooled): Promise<NodeResult> => {
-    // Once a statement is on its way, the next queued model can render meanwhile (render-ahead.ts).
-    const conn = loggedConnection(pooled, (sql) => task.log.write('debug', `On ${node.unique_id}: ${sql}`), () => task.ahead?.idle());
+    const conn = loggedConnection(pooled, (sql) => task.log.write('debug', `On ${node.unique_id}: ${sql}`));
     const runtime: RenderRuntime = { ...renderRuntime(task), connection: conn };
     const ctx: NodeContext = {
       conn,
@@ -40,9 +39,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       empty: task.empty,
       projectDir: task.project.projectDir,
       compile: (o) => {
-        const ahead = o?.isIncremental ? undefined : task.ahead?.take(node.unique_id);
-        const inTurn = () => compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false });
-        const sql = ahead ? ahead.then((s) => s ?? inTurn()) : inTurn();
+        const sql = compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false });
         const files = task.files;
         return files ? sql.then((s) => (files.compiled(node, s), s)) : sql;
       },

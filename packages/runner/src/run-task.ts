@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isTsdbtError, readSourcesJson, TsdbtError } from '@tsdbt/core';
+import { asProjectError, isTsdbtError, readSourcesJson, TsdbtError } from '@tsdbt/core';
 import type { Manifest, SelectOptions } from '@tsdbt/core';
 import { LogFile } from './artifacts/log-file.js';
 import { NodeFiles } from './artifacts/node-files.js';
@@ -78,6 +78,21 @@ async function settleFiles(files: NodeFiles, emit: EmitEvent, log: LogFile): Pro
   }
 }
 
+/**
+ * dbt connects before the first node (to fill its relation cache): a warehouse it cannot reach ends the task there
+ * with exit 2, instead of an error per node. The connection stays in the pool for the first thread.
+ */
+async function connectFirst(pool: ConnectionPool, log: LogFile): Promise<void> {
+  try {
+    await pool.with(async () => undefined);
+  } catch (error) {
+    log.write('error', error instanceof Error ? error.message : String(error));
+    log.close();
+    await pool.closeAll();
+    throw asProjectError(error);
+  }
+}
+
 /** Parse, plan and run one dbt task (`run`, `seed`, `test`, `snapshot`, `build`); returns results, prints nothing. */
 export async function runTask(kind: TaskKind, options: TaskOptions): Promise<TaskResult> {
   if (options.defer && !options.state) {
@@ -104,6 +119,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
     throw error;
   }
   const pool = new ConnectionPool(project.adapter, project.target);
+  if (plan.ids.length) await connectFirst(pool, log);
   let cancelled = false;
   const onAbort = (): void => {
     cancelled = true;

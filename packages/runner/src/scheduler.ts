@@ -13,8 +13,6 @@ export interface ScheduleOptions<R> {
   skip(id: string, failedAncestor: string): R;
   /** Checked before starting each node: true stops the run (fail-fast, Ctrl-C); unstarted nodes are skipped. */
   stop(): boolean;
-  /** Receives a function naming the node that starts next (the head of the ready queue), if any is ready. */
-  peek?(next: () => string | undefined): void;
 }
 
 export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>> {
@@ -46,7 +44,6 @@ export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>
     }
     ready.splice(lo, 0, id);
   };
-  o.peek?.(() => ready[0]);
   const failedBy = new Map<string, string>();
   const freeThreads = Array.from({ length: Math.max(1, o.threads) }, (_, i) => o.threads - i);
   let running = 0;

@@ -4,7 +4,6 @@ import type { ConnectionPool } from './connection-pool.js';
 import type { Project } from './core-api.js';
 import type { TaskKind } from './plan.js';
 import type { RelationCache } from './relation-cache.js';
-import type { RenderAhead } from './render-ahead.js';
 import type { SchemaCache } from './schema-cache.js';
 import type { EmitEvent } from './types.js';
 
@@ -25,6 +24,4 @@ export interface TaskContext {
   refOverrides?: Map<string, string>;
   /** target/compiled and target/run files of the nodes run. */
   files?: NodeFiles;
-  /** Renders queued models while statements run (set by executePlan). */
-  ahead?: RenderAhead;
 }

@@ -21,7 +21,10 @@ function relationType(tableType: unknown): RelationType {
 /** One session on a shared DuckDB instance. Not for concurrent statements: the runner keeps one per thread. */
 export class DuckDbConnection implements Connection {
   private inTransaction = false;
-  /** Set by cancel(); the running statement (or, if none, the next one) fails as cancelled, then it clears. */
+  /**
+   * Set by cancel(); cleared by the first statement that fails as cancelled. The statement in flight may finish
+   * before an interrupt lands: then the next one to start fails instead, so a Ctrl-C never lets a new one run.
+   */
   private cancelled = false;
   /** Sequence number of the statement in flight, if any. */
   private running: number | undefined;
@@ -65,7 +68,9 @@ export class DuckDbConnection implements Connection {
       await reader.readAll();
       return toQueryResult(reader);
     } catch (error) {
-      throw duckDbError(error, sql);
+      const e = duckDbError(error, sql);
+      if (e.code === 'TSDBT_QUERY_CANCELLED') this.cancelled = false;
+      throw e;
     } finally {
       if (this.running === id) this.running = undefined;
     }
@@ -126,7 +131,7 @@ export class DuckDbConnection implements Connection {
       try {
         const writer = new RowWriter(appender, columns.map((_, i) => appender.columnType(i).typeId));
         for await (const chunk of chunks) {
-          if (this.cancelled) throw new TsdbtError('TSDBT_QUERY_CANCELLED', `Bulk load into ${dialect.renderRelation(rel)} cancelled`, { exitCode: 130 });
+          if (this.cancelled && !(this.cancelled = false)) throw new TsdbtError('TSDBT_QUERY_CANCELLED', `Bulk load into ${dialect.renderRelation(rel)} cancelled`, { exitCode: 130 });
           writer.write(chunk);
           count += chunk.length;
           unflushed += chunk.length;
@@ -160,15 +165,13 @@ export class DuckDbConnection implements Connection {
 
   /**
    * Interrupt what runs now. DuckDB drops an interrupt that lands before the statement starts executing, so keep
-   * interrupting while that same statement is in flight; with none in flight, the next statement fails as cancelled.
+   * interrupting while that same statement is in flight. Unless that statement fails as cancelled, the next one does.
    */
   async cancel(): Promise<void> {
     if (this.closed) return;
+    this.cancelled = true;
     const running = this.running;
-    if (running === undefined) {
-      this.cancelled = true;
-      return;
-    }
+    if (running === undefined) return;
     for (let tries = 0; this.running === running && tries < 1000 && !this.closed; tries++) {
       this.conn.interrupt();
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -60,6 +60,17 @@ describe('DuckDB connection', () => {
     expect((await db.conn.execute('select 2')).rows).toEqual([[2]]);
   });
 
+  it('a cancel racing a statement that finishes anyway fails the next statement instead (no new statement after Ctrl-C)', async () => {
+    for (let i = 0; i < 20; i++) {
+      const first = db.conn.execute('select 1').then(() => 'ok', (e: { code?: string }) => e.code);
+      await db.conn.cancel();
+      const second = await db.conn.execute('select 2').then(() => 'ok', (e: { code?: string }) => e.code);
+      // Exactly one of the two carries the cancel, whichever way the race went.
+      expect([await first, second].sort()).toEqual(['TSDBT_QUERY_CANCELLED', 'ok']);
+      expect((await db.conn.execute('select 3')).rows).toEqual([[3]]);
+    }
+  });
+
   it('fails clearly when the file cannot be opened', async () => {
     // A missing folder is created (duckdb-open.test.ts); a folder that is a file cannot be.
     const bad = duckDbAdapter.parseConfig({ type: 'duckdb', path: join(dir, 'conn.duckdb/x.duckdb') }, 'dev', { projectDir: dir });

@@ -17,7 +17,10 @@ export class SnowflakeConnection implements Connection {
   private readonly running = new Set<RowStatement>();
   private inTransaction = false;
   private closed = false;
-  /** Set by cancel() with nothing in flight: the next statement fails as cancelled (Ctrl-C between statements). */
+  /**
+   * Set by cancel(), cleared by the first statement that fails as cancelled: a statement that finishes before its
+   * cancel lands leaves the next one to fail instead (Ctrl-C between statements, or racing one).
+   */
   private cancelRequested = false;
 
   private constructor(private readonly pool: SessionPool, private readonly conn: SdkConnection) {}
@@ -45,7 +48,9 @@ export class SnowflakeConnection implements Connection {
       };
     } catch (e) {
       this.running.clear();
-      throw wrapSnowflakeError(e, sql);
+      const error = wrapSnowflakeError(e, sql);
+      if (error.code === 'TSDBT_QUERY_CANCELLED') this.cancelRequested = false;
+      throw error;
     }
   }
 
@@ -110,7 +115,7 @@ export class SnowflakeConnection implements Connection {
   async cancel(): Promise<void> {
     if (this.closed) return;
     const statements = [...this.running];
-    if (statements.length === 0) this.cancelRequested = true;
+    this.cancelRequested = true;
     await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.cancel(() => resolve()))));
   }
 

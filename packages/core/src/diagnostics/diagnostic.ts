@@ -46,8 +46,9 @@ export function isTsdbtError(e: unknown): e is TsdbtError {
 }
 
 /**
- * The error as a project error: dbt exits 2 when the project cannot be read (its "unhandled error"), keeping 1 for
- * nodes that failed. Errors already carrying another code (usage 2, cancel 130) keep it.
+ * The error as one that stops the task before any node runs: dbt exits 2 for those (its "unhandled error": a
+ * project it cannot read, a warehouse it cannot reach), keeping 1 for nodes that failed. Errors already carrying
+ * another code (usage 2, cancel 130) keep it.
  */
 export function asProjectError(error: unknown): unknown {
   if (!isTsdbtError(error) || error.exitCode !== 1) return error;

@@ -92,6 +92,8 @@ export interface ManifestNode {
   compiled_code?: string;
   compiled?: boolean;
   compiled_path?: string | null;
+  /** target/run/<package>/<path>: set when the node's main statement ran (dbt's `write` context member). */
+  build_path?: string | null;
   language: 'sql';
   checksum: { name: 'sha256'; checksum: string };
   depends_on: { macros: string[]; nodes: string[] };

@@ -35,7 +35,10 @@ export class NodeFiles {
   main(node: ManifestNode, sql: string): void {
     if (node.resource_type === 'unit_test') return;
     const rel = this.compiledRel(node);
-    this.writer.add(this.absolute(this.runDir + rel.slice(this.compiledDir.length)), sql);
+    const runRel = this.runDir + rel.slice(this.compiledDir.length);
+    // The manifest written after the run says where, as dbt's does.
+    node.build_path = runRel;
+    this.writer.add(this.absolute(runRel), sql);
   }
 
   /** Resolves once every file is on disk; rejects with TSDBT_WRITE_FAILED when one could not be written. */
