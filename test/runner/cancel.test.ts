@@ -43,21 +43,28 @@ const BIN = fileURLToPath(new URL('../../packages/cli/dist/bin.js', import.meta.
 
 describe.skipIf(!existsSync(BIN))('Ctrl-C on the real CLI process (needs the build: npm run build)', () => {
   const project = copyFixture('runner-slow');
-  afterAll(() => project.cleanup());
+  let child: ReturnType<typeof spawn> | undefined;
+  afterAll(() => {
+    // A run that ignored the Ctrl-C would otherwise keep its statement burning CPU for the rest of the suite.
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    project.cleanup();
+  });
 
   it('cancels the running statement, leaves nothing half-built, and exits 130', async () => {
-    const child = spawn(process.execPath, [BIN, 'run', '--project-dir', project.dir, '--profiles-dir', project.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [BIN, 'run', '--project-dir', project.dir, '--profiles-dir', project.dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
     let stdout = '';
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
     await new Promise<void>((resolve) => {
-      child.stdout.on('data', (d: Buffer) => {
+      proc.stdout.on('data', (d: Buffer) => {
         stdout += d.toString();
         if (/START sql table model main\.slow/u.test(stdout)) resolve();
       });
       void exit.then(() => resolve());
     });
-    child.kill('SIGINT');
-    const code = await exit;
+    proc.kill('SIGINT');
+    // Bounded, so a run that ignores the Ctrl-C fails here, saying so, rather than at the test's timeout.
+    const code = await Promise.race([exit, new Promise<string>((resolve) => setTimeout(() => resolve('still running 30 s after Ctrl-C'), 30_000))]);
     expect(code, stdout).toBe(130);
     expect(stdout).toContain('Cancelled');
     const names = await relationsIn(project.dir);
