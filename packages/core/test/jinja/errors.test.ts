@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTsdbtError, type TsdbtError } from '../../src/diagnostics/diagnostic.js';
+import { failure } from './render-helper.js';
 import { JinjaEngine } from '../../src/jinja/index.js';
-
-function failure(run: () => unknown): TsdbtError {
-  try {
-    run();
-  } catch (e) {
-    if (isTsdbtError(e)) return e;
-    throw new Error(`expected a TsdbtError, got ${String(e)}`);
-  }
-  throw new Error('expected an error');
-}
 
 const engine = new JinjaEngine();
 engine.addMacroFile('proj', 'macros/bad.sql', '\n\n{% macro boom() %}\n  {{ 1 / 0 }}\n{% endmacro %}');

@@ -58,7 +58,7 @@ describe.skipIf(!ready)('tsdbt compile with recursive loops (needs `npm run buil
     const dir = copyFixture();
     writeFileSync(join(dir, 'models/bad.sql'), 'select\n{% for c in [1] %}{{ loop([2]) }}{% endfor %}\n');
     const r = compile(dir);
-    expect(r.status).not.toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("models/bad.sql:2:22: error TSDBT_JINJA_RENDER: The loop must have the 'recursive' marker to be called recursively.");
   });
 
@@ -66,7 +66,7 @@ describe.skipIf(!ready)('tsdbt compile with recursive loops (needs `npm run buil
     const dir = copyFixture();
     writeFileSync(join(dir, 'models/bad.sql'), 'select\n{% for c in [1] recursive if c %}{{ c }}{% endfor %}\n');
     const r = compile(dir);
-    expect(r.status).not.toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stderr).toContain("models/bad.sql:2:27: error TSDBT_JINJA_SYNTAX: expected the end of the for tag after 'recursive', got 'if'");
   });
 });

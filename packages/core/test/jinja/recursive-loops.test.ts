@@ -3,13 +3,12 @@
  * what Jinja2 3.1 prints for the template, configured as dbt configures it (autoescape off, `do` and loopcontrols).
  */
 import { describe, expect, it } from 'vitest';
-import { isTsdbtError, type TsdbtError } from '../../src/diagnostics/diagnostic.js';
 import { compileTemplate, type CompiledCode } from '../../src/jinja/compile-source.js';
 import { builtinFilters } from '../../src/jinja/filters.js';
 import { JinjaEngine, renderResumable, suspendable, type SuspendState } from '../../src/jinja/index.js';
 import { TemplateShapes } from '../../src/jinja/template-shapes.js';
 import { builtinTests } from '../../src/jinja/tests.js';
-import { makeRender } from './render-helper.js';
+import { failure, makeRender } from './render-helper.js';
 
 const { render } = makeRender();
 
@@ -19,16 +18,6 @@ const SITEMAP = [
 ];
 /** a(b, c(d)), e: a small tree as `n` (name) and `c` (children). */
 const TREE = [{ n: 'a', c: [{ n: 'b' }, { n: 'c', c: [{ n: 'd' }] }] }, { n: 'e' }];
-
-function failure(run: () => unknown): TsdbtError {
-  try {
-    run();
-  } catch (e) {
-    if (isTsdbtError(e)) return e;
-    throw new Error(`expected a TsdbtError, got ${String(e)}`);
-  }
-  throw new Error('expected an error');
-}
 
 describe('recursive for-loops render as Jinja2 renders them', () => {
   it("the documentation's sitemap, whitespace control included", () => {
