@@ -1,9 +1,11 @@
 import type { Options } from 'yargs';
+import { cliFlags } from './cli-flags.js';
 
 /** Flags every command accepts, named as dbt names them (each also read from its DBT_* variable by core). */
 export const globalOptions = {
   'project-dir': { type: 'string', describe: 'Folder holding dbt_project.yml (default: $DBT_PROJECT_DIR, then the current folder)' },
   'profiles-dir': { type: 'string', describe: 'Folder holding profiles.yml (default: $DBT_PROFILES_DIR, the project, ~/.dbt)' },
+  profile: { type: 'string', describe: "Profile of profiles.yml to use (default: $DBT_PROFILE, then dbt_project.yml's 'profile')" },
   target: { type: 'string', alias: 't', describe: "Target of the profile (default: $DBT_TARGET, then the profile's 'target')" },
   vars: { type: 'string', describe: "Variables as YAML or JSON, e.g. --vars '{start_date: 2024-01-01}'" },
   'target-path': { type: 'string', describe: "Folder for artifacts (default: dbt_project.yml's target-path, 'target')" },
@@ -24,14 +26,33 @@ export interface GlobalArgs {
   logFormat?: 'text' | 'json';
   debug?: boolean;
   quiet?: boolean;
+  profile?: string;
+  logPath?: string;
+  logLevel?: string;
+  logLevelFile?: string;
+  logFileMaxBytes?: number;
+  useColors?: boolean;
+  printerWidth?: number;
+  warnError?: boolean;
+  warnErrorOptions?: string;
+  /** Set by main()'s middleware from the flag, else $DBT_WRITE_JSON (the other flags are read through cliFlags()). */
+  writeJson?: boolean;
   exitCode?: number;
+}
+
+const RANK: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3, none: 4 };
+
+/** Whether a line of `level` shows at the console's --log-level. */
+export function levelShown(level: string, consoleLevel: string): boolean {
+  return (RANK[level] ?? 1) >= (RANK[consoleLevel] ?? 1) && consoleLevel !== 'none';
 }
 
 /** Template log() / print() output: info and warnings to the console as dbt shows them; debug only with --debug. */
 function templateLogger(argv: GlobalArgs) {
+  const { logLevel } = cliFlags();
   return (event: { level: string; message: string }) => {
     if (argv.quiet && event.level !== 'warn') return;
-    if (event.level === 'debug' && !argv.debug) return;
+    if (!levelShown(event.level, logLevel)) return;
     if (argv.logFormat === 'json') process.stdout.write(`${JSON.stringify({ level: event.level, message: event.message })}\n`);
     else (event.level === 'warn' ? process.stderr : process.stdout).write(`${event.message}\n`);
   };
@@ -46,6 +67,8 @@ export function parseOptionsFrom(argv: GlobalArgs & { threads?: number }) {
     target: argv.target,
     vars: argv.vars,
     targetPath: argv.targetPath,
+    // The flag only: core reads $DBT_PROFILE itself, so that its error names where the name came from.
+    profile: argv.profile,
     threads: argv.threads,
     noPartialParse: argv.partialParse === false,
   };

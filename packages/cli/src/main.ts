@@ -1,7 +1,10 @@
 import type { Argv } from 'yargs';
 import { yargs } from './yargs.js';
 import { commands } from './commands/index.js';
-import { globalOptions } from './global-options.js';
+import { globalOptions, type GlobalArgs } from './global-options.js';
+import { compatOptions, loggingOptions } from './logging-options.js';
+import { FlagError } from './flag-error.js';
+import { applyFlags } from './apply-flags.js';
 import { cliVersion } from './version.js';
 
 /** Bad usage found by yargs (unknown flag or command, missing argument): thrown so that no handler runs. */
@@ -30,6 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     .scriptName('tsdbt')
     .usage('$0 <command> [options]\n\ntsdbt compiles dbt-style SQL projects and runs them in a warehouse.')
     .options(globalOptions)
+    .options(loggingOptions)
+    .options(compatOptions)
+    .middleware((args) => applyFlags(args as GlobalArgs))
     .version(cliVersion())
     .help()
     .alias('h', 'help')
@@ -52,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     const result = await parser.parseAsync();
     return typeof result.exitCode === 'number' ? result.exitCode : (process.exitCode as number | undefined) ?? 0;
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof FlagError) {
       process.stderr.write(`${error.message}\n${suggestion ? `${suggestion}\n` : ''}Run 'tsdbt --help' for usage.\n`);
       return 2;
     }

@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
-import { formatDiagnostics, isTsdbtError, type Diagnostic } from '@tsdbt/core';
+import { formatDiagnostics, isTsdbtError, TsdbtError, type Diagnostic } from '@tsdbt/core';
+import { cliFlags } from './cli-flags.js';
+import { levelShown } from './global-options.js';
+import { warningNames } from './warn-error.js';
 
 function flagValue(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -21,9 +24,27 @@ function printJson(diagnostics: readonly Diagnostic[]): void {
   for (const d of diagnostics) process.stderr.write(`${JSON.stringify({ level: d.severity, ...d })}\n`);
 }
 
-/** Prints warnings (parse diagnostics that did not stop the run). */
-export function reportWarnings(diagnostics: readonly Diagnostic[], options: ReportOptions & { quiet?: boolean } = {}): void {
-  if (diagnostics.length === 0 || options.quiet) return;
+/**
+ * --warn-error / --warn-error-options: throws the warnings that are errors as one error (exit 2, as dbt raises them)
+ * and returns the others, less the silenced ones.
+ */
+export function applyWarnError(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const policy = cliFlags().warnError;
+  const warnings = diagnostics.filter((d) => d.severity !== 'warning' || !policy.isSilenced(...warningNames(d.code)));
+  const promoted = warnings.filter((d) => d.severity === 'warning' && policy.isError(...warningNames(d.code)));
+  if (promoted.length) {
+    throw new TsdbtError(promoted[0]!.code, `${promoted.length} warning(s) treated as errors (--warn-error)`, {
+      diagnostics: promoted.map((d) => ({ ...d, severity: 'error' as const, hint: d.hint ?? 'A warning, made an error by --warn-error (or --warn-error-options).' })),
+      exitCode: 2,
+    });
+  }
+  return warnings;
+}
+
+/** Prints warnings (parse diagnostics that did not stop the run); under --warn-error, throws those that are errors. */
+export function reportWarnings(all: readonly Diagnostic[], options: ReportOptions & { quiet?: boolean } = {}): void {
+  const diagnostics = applyWarnError(all);
+  if (diagnostics.length === 0 || options.quiet || !levelShown('warn', cliFlags().logLevel)) return;
   if (options.format === 'json') return printJson(diagnostics);
   process.stderr.write(`${formatDiagnostics(diagnostics, { projectDir: options.projectDir, max: 50 })}\n`);
 }

@@ -47,6 +47,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       render: (sql) => renderSql(task.project, sql, runtime, node.name),
       ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
       relations: task.relations,
+      testWarnIsError: task.testWarnIsError,
       manifest: task.project.manifest,
       compileOther: (id, extras) => compileNode(task.project, id, { ...runtime, ...extras, refOverrides: new Map([...(task.refOverrides ?? []), ...(extras.refOverrides ?? [])]) }),
     };

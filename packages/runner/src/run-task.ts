@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { asProjectError, isTsdbtError, readSourcesJson, TsdbtError } from '@tsdbt/core';
 import type { Manifest, SelectOptions } from '@tsdbt/core';
-import { LogFile } from './artifacts/log-file.js';
+import { LogFile, type LogFileOptions } from './artifacts/log-file.js';
 import { NodeFiles } from './artifacts/node-files.js';
 import { writeRunResults } from './artifacts/run-results.js';
 import { ConnectionPool } from './connection-pool.js';
@@ -40,6 +41,15 @@ export interface TaskOptions extends ParseOptions {
   previousSources?: SelectOptions['previousSources'];
   /** Run exactly these nodes (retry), bypassing selection. */
   uniqueIds?: string[];
+  /** dbt.log: folder, level, rotation size (default: dbt_project.yml's `log-path`, else `logs`; debug; 10 MB). */
+  log?: LogFileOptions;
+  /** false: no run_results.json and manifest.json (dbt's --no-write-json). */
+  writeJson?: boolean;
+  /**
+   * --warn-error: true when the warning of this diagnostic code or dbt event name is an error. Parse warnings then
+   * stop the task (exit 2) and tests that warn fail (`LogTestResult`).
+   */
+  warnError?: (name: string) => boolean;
 }
 
 export interface TaskResult {
@@ -62,6 +72,23 @@ async function refOverridesFor(project: Project, options: TaskOptions, plan: Pla
 /** What `retry` replays, as dbt records it in run_results.json `args`: the target and the `--vars` given. */
 function invocationArgs(project: Project): Record<string, unknown> {
   return { target: project.target.name, vars: project.cliVars };
+}
+
+/** dbt_project.yml's deprecated `log-path:` (relative to the project), when set. */
+function projectLogPath(project: Project): string | undefined {
+  const v = project.config.raw['log-path'];
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+/** Under --warn-error, parse warnings end the task before it runs anything, as dbt raises them (exit 2). */
+function failOnPromotedWarnings(project: Project, warnError: TaskOptions['warnError']): void {
+  if (!warnError) return;
+  const promoted = project.diagnostics.filter((d) => d.severity === 'warning' && warnError(d.code));
+  if (!promoted.length) return;
+  throw new TsdbtError(promoted[0]!.code, `${promoted.length} warning(s) treated as errors (--warn-error)`, {
+    diagnostics: promoted.map((d) => ({ ...d, severity: 'error' as const, hint: d.hint ?? 'A warning, made an error by --warn-error (or --warn-error-options).' })),
+    exitCode: 2,
+  });
 }
 
 /** Waits for the target/compiled and target/run files; one that cannot be written is a warning, not a failed run. */
@@ -102,7 +129,8 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   const emit: EmitEvent = options.onEvent ?? (() => undefined);
   const project = await parseProject(options);
   const invocationId = project.invocationId ?? randomUUID();
-  const log = new LogFile(project.projectDir);
+  failOnPromotedWarnings(project, options.warnError);
+  const log = new LogFile(project.projectDir, { ...options.log, dir: options.log?.dir ?? projectLogPath(project) });
   log.write('info', `Running with tsdbt=${runnerVersion()} invocation_id=${invocationId} command=${kind}`);
   let plan: Plan;
   try {
@@ -136,7 +164,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
     const task: TaskContext = {
       project, pool, schemas: new SchemaCache(project.dialect), relations: new RelationCache(), emit, log, kind, invocationId,
       total: plan.ids.length, fullRefresh: !!options.fullRefresh, empty: !!options.empty, refOverrides: await refOverridesFor(project, options, plan, pool),
-      files,
+      files, testWarnIsError: !!options.warnError?.('LogTestResult'),
     };
     const threads = options.threads ?? project.target.threads ?? 1;
     results = await executePlan(task, plan, { threads, failFast: !!options.failFast, cancelled: () => cancelled });
@@ -156,8 +184,9 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   const filesWritten = settleFiles(files, emit, log);
   let runResultsPath: string;
   try {
-    runResultsPath = await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args: { which: kind, ...(options.args ?? {}), ...invocationArgs(project) } });
-    await writeManifest(project);
+    const args = { which: kind, ...(options.args ?? {}), ...invocationArgs(project) };
+    runResultsPath = options.writeJson === false ? join(project.targetPath, 'run_results.json') : await writeRunResults(project.targetPath, results, { invocationId, elapsed, version: runnerVersion(), args });
+    if (options.writeJson !== false) await writeManifest(project);
   } finally {
     await filesWritten;
     await closed;

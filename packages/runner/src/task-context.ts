@@ -24,4 +24,6 @@ export interface TaskContext {
   refOverrides?: Map<string, string>;
   /** target/compiled and target/run files of the nodes run. */
   files?: NodeFiles;
+  /** --warn-error (or `LogTestResult` in --warn-error-options): a test that warns fails, as dbt reports it. */
+  testWarnIsError?: boolean;
 }

@@ -60,6 +60,8 @@ export interface NodeContext {
   /** Ensure a schema exists once per run. */
   ensureSchema(database: string | undefined, schema: string): Promise<void>;
   projectDir: string;
+  /** --warn-error: a data test whose warn_if holds fails (dbt's LogTestResult promoted). */
+  testWarnIsError?: boolean;
   /** The project's manifest (unit tests resolve their inputs in it). */
   manifest?: Manifest;
   /** Compile any node with extra runtime settings (unit tests: ref overrides, var and macro overrides). */

@@ -40,7 +40,9 @@ export async function compileHandler(argv: CompileArgs): Promise<number> {
       process.stdout.write(`Compiled node '${project.manifest.nodes[result.compiled[0]!.uniqueId]!.name}' is:\n${result.compiled[0]!.sql.trim()}\n`);
     } else if (!argv.quiet) process.stdout.write(`Compiled ${result.compiled.length} nodes to ${project.targetPath}/compiled\n`);
   } finally {
-    await writeManifest(project);
+    // --no-write-json: no manifest.json, as dbt; the compiled files are still awaited.
+    if (argv.writeJson === false) await project.pendingWrites;
+    else await writeManifest(project);
   }
   return 0;
 }

@@ -67,7 +67,8 @@ export async function generate(argv: DocsArgs): Promise<number> {
   const docs = await import('@tsdbt/docs');
   const project = await parseProject(parseOptionsFrom(argv));
   const { catalog = emptyCatalog(project), dashboard } = await readWarehouse(argv, project, docs);
-  await writeManifest(project);
+  // --no-write-json: no manifest.json, as dbt; the site and catalog.json are still written.
+  if (argv.writeJson !== false) await writeManifest(project);
   const targetDir = project.targetPath;
   await writeFile(join(targetDir, 'catalog.json'), JSON.stringify(catalog));
   const result = await docs.generateDocs({

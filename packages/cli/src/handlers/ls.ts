@@ -1,6 +1,8 @@
 import { formatDiagnostic, listLines, loadProjectSelectors, parseProject, readSourcesJson, select } from '@tsdbt/core';
 import { readState } from '../printing/read-state.js';
-import type { GlobalArgs } from '../global-options.js';
+import { cliFlags } from '../cli-flags.js';
+import { levelShown, type GlobalArgs } from '../global-options.js';
+import { applyWarnError } from '../report-error.js';
 import type { Diagnostic, IndirectSelection, ListOutput, ParsedProject, SelectOptions } from '@tsdbt/core';
 
 export interface LsArgs extends GlobalArgs {
@@ -19,13 +21,13 @@ export interface LsArgs extends GlobalArgs {
 /** `tsdbt ls`: prints the selected nodes (even with --quiet: they are the output). */
 export async function listCommand(argv: LsArgs): Promise<number> {
   const project = await parseProject({
-    projectDir: argv.projectDir, profilesDir: argv.profilesDir, target: argv.target, vars: argv.vars,
+    projectDir: argv.projectDir, profilesDir: argv.profilesDir, profile: argv.profile, target: argv.target, vars: argv.vars,
     targetPath: argv.targetPath, noPartialParse: argv.partialParse === false,
   });
   const json = argv.logFormat === 'json';
   const log = (name: string, msg: string, level = 'info') => `${JSON.stringify({ info: { name, level, msg, ts: new Date().toISOString(), invocation_id: project.invocationId }, data: { msg } })}\n`;
   const warn = (d: Diagnostic) => {
-    if (argv.quiet) return;
+    if (!applyWarnError([d]).length || argv.quiet || !levelShown('warn', cliFlags().logLevel)) return;
     process.stderr.write(json ? log(d.code, d.message, 'warn') : `${formatDiagnostic(d, { projectDir: project.projectDir })}\n`);
   };
   project.diagnostics.forEach(warn);

@@ -54,11 +54,12 @@ function summaryLine(project: ParsedProject, manifestPath: string): string {
 export async function parseHandler(argv: GlobalArgs): Promise<number> {
   const project = await parseProject(parseOptionsFrom(argv));
   reportWarnings(project.diagnostics, { projectDir: project.projectDir, format: argv.logFormat, quiet: argv.quiet });
-  const path = await writeManifest(project);
+  // --no-write-json: no manifest.json, as dbt.
+  const path = argv.writeJson === false ? undefined : await writeManifest(project);
   if (!argv.quiet) {
-    const line = summaryLine(project, path);
+    const line = path ? summaryLine(project, path) : foundSummary(project);
     if (argv.logFormat === 'json') process.stdout.write(`${JSON.stringify({ level: 'info', message: line, manifest: path })}\n`);
-    else process.stdout.write(`${line}\nWrote ${path}\n`);
+    else process.stdout.write(`${line}\n${path ? `Wrote ${path}\n` : ''}`);
   }
   return 0;
 }

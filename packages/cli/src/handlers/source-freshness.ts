@@ -10,7 +10,7 @@ export interface FreshnessArgs extends GlobalArgs {
 
 /** `tsdbt source freshness`: one line per source, dbt's exit code. */
 export async function sourceFreshnessHandler(argv: FreshnessArgs): Promise<number> {
-  const { results, exitCode } = await sourceFreshness({ ...parseOptionsFrom(argv), select: argv.select });
+  const { results, exitCode } = await sourceFreshness({ ...parseOptionsFrom(argv), select: argv.select, writeJson: argv.writeJson });
   const color = useColor();
   results.forEach((r, i) => {
     const paint = r.status === 'pass' ? green : r.status === 'warn' ? yellow : red;

@@ -1,5 +1,9 @@
-/** ANSI colour only on a terminal, and never with NO_COLOR set (dbt's behaviour). */
+import { cliFlags } from '../cli-flags.js';
+
+/** --use-colors / --no-use-colors ($DBT_USE_COLORS) decide; otherwise colour on a terminal without NO_COLOR set. */
 export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  const forced = cliFlags().useColors;
+  if (forced !== undefined) return forced;
   return !!stream.isTTY && !process.env.NO_COLOR;
 }
 

@@ -1,14 +1,13 @@
 import type { ManifestNode } from '@tsdbt/core';
 import type { NodeResult } from '@tsdbt/runner';
+import { cliFlags } from '../cli-flags.js';
 import { green, red, yellow } from './colors.js';
 
-const WIDTH = 80;
-
-/** `1 of 5 START sql view model main.stg .......... [RUN]`: the dots pad the left part to dbt's width. */
-export function dotted(left: string, right: string): string {
+/** `1 of 5 START sql view model main.stg .......... [RUN]`: the dots pad the left part to --printer-width (80). */
+export function dotted(left: string, right: string, width = cliFlags().printerWidth): string {
   // Colour codes take no room on screen: pad by the visible length.
   const visible = left.replace(/\u001b\[\d+m/gu, '').length;
-  const dots = Math.max(5, WIDTH - visible - 1);
+  const dots = Math.max(5, width - visible - 1);
   return `${left} ${'.'.repeat(dots)} ${right}`;
 }
 

@@ -1,4 +1,5 @@
 import type { RunEvent, TaskResult } from '@tsdbt/runner';
+import { levelShown } from '../global-options.js';
 import { useColor } from './colors.js';
 import { dotted, finishParts, nodeDescription } from './node-lines.js';
 import { summaryLines } from './summary.js';
@@ -6,6 +7,8 @@ import { summaryLines } from './summary.js';
 export interface PrinterOptions {
   format: 'text' | 'json';
   quiet?: boolean;
+  /** --log-level: lines below it are not printed (default info). */
+  level?: string;
   out?: NodeJS.WriteStream;
   invocationId?: string;
 }
@@ -18,6 +21,7 @@ export class RunPrinter {
   private readonly color: boolean;
   /** A live `[done/total]` line under the log on a terminal; redrawn after each printed line. */
   private readonly live: boolean;
+  private readonly level: string;
   private progress = '';
   private done = 0;
   private running = 0;
@@ -25,7 +29,8 @@ export class RunPrinter {
   constructor(private readonly options: PrinterOptions) {
     this.out = options.out ?? process.stdout;
     this.color = options.format === 'text' && useColor(this.out);
-    this.live = this.color && !options.quiet;
+    this.level = options.level ?? 'info';
+    this.live = this.color && !options.quiet && levelShown('info', this.level);
   }
 
   private track(e: RunEvent): void {
@@ -39,7 +44,7 @@ export class RunPrinter {
   }
 
   private line(level: string, name: string, msg: string, data: Record<string, unknown> = {}): void {
-    if (this.options.quiet && level !== 'error') return;
+    if ((this.options.quiet && level !== 'error') || !levelShown(level, this.level)) return;
     if (this.options.format === 'json') {
       this.out.write(`${JSON.stringify({ info: { name, level, msg, ts: new Date().toISOString(), invocation_id: this.options.invocationId ?? null }, data })}\n`);
     } else {
@@ -57,12 +62,12 @@ export class RunPrinter {
     switch (e.kind) {
       case 'start':
         // --quiet prints errors only: do not format the 1,000 lines it would drop.
-        if (this.options.quiet) return;
+        if (this.options.quiet || !levelShown('info', this.level)) return;
         this.line('info', 'NodeStart', dotted(`${e.index} of ${e.total} START ${nodeDescription(e.node, e.relation)}`, '[RUN]'), { unique_id: e.node.unique_id });
         return;
       case 'finish': {
         const level = e.result.status === 'error' || e.result.status === 'fail' ? 'error' : e.result.status === 'warn' ? 'warn' : 'info';
-        if (this.options.quiet && level !== 'error') return;
+        if ((this.options.quiet && level !== 'error') || !levelShown(level, this.level)) return;
         const { left, right } = finishParts(e.node, e.relation, e.result, this.color);
         this.line(level, 'NodeFinished', dotted(`${e.index} of ${e.total} ${left}`, right), { unique_id: e.node.unique_id, status: e.result.status, execution_time: e.result.executionTime, failures: e.result.failures });
         return;

@@ -1,6 +1,9 @@
+import { resolve } from 'node:path';
 import { runTask } from '@tsdbt/runner';
 import type { TaskKind, TaskOptions } from '@tsdbt/runner';
+import { cliFlags } from '../cli-flags.js';
 import { parseOptionsFrom, type GlobalArgs } from '../global-options.js';
+import { warningNames } from '../warn-error.js';
 import { readState } from './read-state.js';
 import { RunPrinter } from './run-printer.js';
 
@@ -17,10 +20,26 @@ export interface TaskArgs extends GlobalArgs {
   resourceType?: string[];
 }
 
+/** --log-path / $DBT_LOG_PATH, relative to the current folder as dbt takes it; undefined: dbt_project.yml's or `logs`. */
+export function logDir(): string | undefined {
+  const dir = cliFlags().logPath;
+  return dir === undefined ? undefined : resolve(dir);
+}
+
+/** The runner's options that dbt's global flags set: dbt.log's folder, level and size, artifacts, --warn-error. */
+export function flagTaskOptions(): Pick<TaskOptions, 'log' | 'writeJson' | 'warnError'> {
+  const flags = cliFlags();
+  return {
+    log: { dir: logDir(), level: flags.logLevelFile, maxBytes: flags.logFileMaxBytes },
+    writeJson: flags.writeJson,
+    warnError: (code) => flags.warnError.isError(...warningNames(code)),
+  };
+}
+
 /** Run one task with Ctrl-C wired to cancel, print as dbt does, and return dbt's exit code. */
 export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Partial<TaskOptions> = {}): Promise<number> {
   const stateDir = argv.state ?? process.env.DBT_STATE;
-  const printer = new RunPrinter({ format: argv.logFormat ?? 'text', quiet: argv.quiet });
+  const printer = new RunPrinter({ format: argv.logFormat ?? 'text', quiet: argv.quiet, level: cliFlags().logLevel });
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = (): void => {
@@ -37,6 +56,7 @@ export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Part
       failFast: argv.failFast, fullRefresh: argv.fullRefresh, empty: argv.empty, defer: argv.defer,
       ...(stateDir ? readState(stateDir) : {}),
       onEvent: printer.event, signal: controller.signal,
+      ...flagTaskOptions(),
       args: { select: argv.select ?? [], exclude: argv.exclude ?? [], threads: argv.threads, full_refresh: !!argv.fullRefresh },
       ...extra,
     });

@@ -79,8 +79,8 @@ export async function parseProject(options: ParseOptions = {}): Promise<ParsedPr
     const config = loadProjectConfig(projectDir, warnings);
     const root: ProjectPackage = { name: config.name, dir: projectDir, relDir: '', config, isRoot: true };
     const packages = loadPackages(root, warnings);
-    const profileName = config.profile ?? config.name;
-    const profile = await loadProfile({ projectDir, profileName, profilesDir: options.profilesDir, target: options.target, threads: options.threads, cliVars, engine: new JinjaEngine() });
+    const profile = await loadProfile({ projectDir, profileName: config.profile ?? config.name, profileFlag: options.profile, profilesDir: options.profilesDir, target: options.target, threads: options.threads, cliVars, engine: new JinjaEngine() });
+    const { profileName } = profile;
     const targetPath = resolve(projectDir, options.targetPath ?? process.env.DBT_TARGET_PATH ?? config.targetPath);
     const previous = options.noPartialParse ? undefined : loadPartialParse(targetPath);
     const builtins = walkFiles(INCLUDE_DIR, 'macros', ['.sql']).map((f) => join(INCLUDE_DIR, f));

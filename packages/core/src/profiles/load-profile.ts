@@ -23,7 +23,10 @@ export interface LoadedProfile {
 
 export interface ProfileOptions {
   projectDir: string;
+  /** dbt_project.yml's `profile:` (or the project name). */
   profileName: string;
+  /** --profile, which wins over $DBT_PROFILE, which wins over profileName (dbt's precedence). */
+  profileFlag?: string;
   profilesDir?: string;
   target?: string;
   threads?: number;
@@ -60,6 +63,14 @@ function pickTarget(profile: Record<string, unknown>, options: ProfileOptions, f
   return { targetName, output };
 }
 
+/** The profile to load and, when not dbt_project.yml's, the flag or variable that named it (for errors). */
+function chooseProfile(options: ProfileOptions): { name: string; source?: string } {
+  if (options.profileFlag) return { name: options.profileFlag, source: '--profile' };
+  const env = process.env.DBT_PROFILE;
+  if (env) return { name: env, source: '$DBT_PROFILE' };
+  return { name: options.profileName };
+}
+
 /** Loads the profile's target, renders env_var() in it, and lets the adapter its `type` names validate it. */
 export async function loadProfile(options: ProfileOptions): Promise<LoadedProfile> {
   const path = findProfilesFile(options.projectDir, options.profilesDir);
@@ -69,12 +80,15 @@ export async function loadProfile(options: ProfileOptions): Promise<LoadedProfil
     });
   const file = relative(options.projectDir, path) || 'profiles.yml';
   const all = readYaml(path, file);
-  const profile = isRecord(all) ? all[options.profileName] : undefined;
+  const chosen = chooseProfile(options);
+  options = { ...options, profileName: chosen.name };
+  const profile = isRecord(all) ? all[chosen.name] : undefined;
   if (!isRecord(profile)) {
     const names = isRecord(all) ? Object.keys(all).filter((k) => k !== 'config') : [];
-    const near = closestName(options.profileName, names);
-    throw new TsdbtError('TSDBT_PROFILE_NOT_FOUND', `Profile '${options.profileName}' is not in ${path}`, {
+    const near = closestName(chosen.name, names);
+    throw new TsdbtError('TSDBT_PROFILE_NOT_FOUND', `Profile '${chosen.name}'${chosen.source ? ` (from ${chosen.source})` : ''} is not in ${path}`, {
       file,
+      exitCode: chosen.source ? 2 : 1,
       hint: `${near ? `Did you mean '${near}'? ` : ''}Profiles there: ${names.join(', ') || '(none)'}.`,
     });
   }

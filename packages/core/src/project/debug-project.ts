@@ -18,7 +18,7 @@ export interface DebugReport {
 }
 
 /** `dbt debug`: the project file, profiles.yml, the target, and a `select 1` through the adapter's connection. */
-export async function debugProject(options: { projectDir?: string; profilesDir?: string; target?: string; vars?: string | Record<string, unknown>; connect?: boolean }): Promise<DebugReport> {
+export async function debugProject(options: { projectDir?: string; profilesDir?: string; profile?: string; target?: string; vars?: string | Record<string, unknown>; connect?: boolean }): Promise<DebugReport> {
   const projectDir = resolve(options.projectDir ?? process.env.DBT_PROJECT_DIR ?? '.');
   const checks: DebugCheck[] = [];
   const fail = (name: string, e: unknown) => checks.push({ name, ok: false, detail: isTsdbtError(e) ? `${e.code}: ${e.message}${e.diagnostics[0]?.hint ? ` (${e.diagnostics[0].hint})` : ''}` : String(e) });
@@ -34,7 +34,7 @@ export async function debugProject(options: { projectDir?: string; profilesDir?:
   checks.push({ name: 'profiles.yml', ok: !!profilesPath, detail: profilesPath ?? 'not found in --profiles-dir, $DBT_PROFILES_DIR, the project folder or ~/.dbt' });
   if (config && profilesPath) {
     try {
-      const profile = await loadProfile({ projectDir, profileName: config.profile ?? config.name, profilesDir: options.profilesDir, target: options.target, cliVars: parseVars(options.vars), engine: new JinjaEngine() });
+      const profile = await loadProfile({ projectDir, profileName: config.profile ?? config.name, profileFlag: options.profile, profilesDir: options.profilesDir, target: options.target, cliVars: parseVars(options.vars), engine: new JinjaEngine() });
       checks.push({ name: 'profile', ok: true, detail: `${profile.profileName}, target '${profile.targetName}', type ${profile.target.type}` });
       if (options.connect !== false) await checkConnection(profile.adapter, profile.target, checks);
     } catch (e) {

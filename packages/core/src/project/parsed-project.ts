@@ -8,6 +8,8 @@ import type { ProjectConfig } from './project-config.js';
 export interface ParseOptions {
   projectDir?: string;
   profilesDir?: string;
+  /** dbt's --profile: a profile of profiles.yml instead of dbt_project.yml's `profile:` ($DBT_PROFILE when unset). */
+  profile?: string;
   target?: string;
   vars?: string | Record<string, unknown>;
   threads?: number;

@@ -51,7 +51,7 @@ export function freshnessStatus(age: number | null, f: Freshness): FreshnessResu
 }
 
 /** dbt's `source freshness`: max(loaded_at_field) per source with a freshness config; writes target/sources.json. */
-export async function sourceFreshness(options: ParseOptions & { select?: string[] }): Promise<{ results: FreshnessResult[]; path: string; exitCode: number }> {
+export async function sourceFreshness(options: ParseOptions & { select?: string[]; writeJson?: boolean }): Promise<{ results: FreshnessResult[]; path: string; exitCode: number }> {
   const started = Date.now();
   const project = await parseProject(options);
   const { dialect } = project;
@@ -80,7 +80,7 @@ export async function sourceFreshness(options: ParseOptions & { select?: string[
     await conn.close();
   }
   const path = join(project.targetPath, 'sources.json');
-  makeDirs(project.targetPath);
+  if (options.writeJson !== false) makeDirs(project.targetPath);
   const file = {
     metadata: { dbt_schema_version: 'https://schemas.getdbt.com/dbt/sources/v3.json', generated_at: new Date().toISOString(), invocation_id: project.invocationId ?? null, env: {} },
     results: results.map((r) => ({
@@ -89,7 +89,8 @@ export async function sourceFreshness(options: ParseOptions & { select?: string[
     })),
     elapsed_time: (Date.now() - started) / 1000,
   };
-  await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
+  // --no-write-json: dbt writes no sources.json.
+  if (options.writeJson !== false) await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
   const exitCode = results.some((r) => r.status === 'error' || r.status === 'runtime error') ? 1 : 0;
   return { results, path, exitCode };
 }

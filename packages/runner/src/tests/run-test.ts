@@ -27,7 +27,10 @@ export async function runDataTest(ctx: NodeContext): Promise<MaterializeOutcome>
   const result = await conn.execute(wrapped);
   const [failuresRaw, shouldWarn, shouldError] = result.rows[0] ?? [0, false, false];
   const failures = Number(failuresRaw ?? 0);
-  const verdict = testVerdict(node.config.severity, truthy(shouldWarn), truthy(shouldError));
-  const message = verdict === 'pass' ? 'PASS' : `Got ${failures} result${failures === 1 ? '' : 's'}, configured to ${verdict} if ${verdict === 'fail' ? (node.config.error_if ?? '!= 0') : (node.config.warn_if ?? '!= 0')}`;
+  const raw = testVerdict(node.config.severity, truthy(shouldWarn), truthy(shouldError));
+  // Under --warn-error dbt fails the test with its warn_if: "configured to fail if <warn_if>".
+  const verdict = raw === 'warn' && ctx.testWarnIsError ? 'fail' : raw;
+  const threshold = raw === 'fail' ? (node.config.error_if ?? '!= 0') : (node.config.warn_if ?? '!= 0');
+  const message = verdict === 'pass' ? 'PASS' : `Got ${failures} result${failures === 1 ? '' : 's'}, configured to ${verdict} if ${threshold}`;
   return { message, status: verdict, failures, compiledCode: sql };
 }
