@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { asProjectError, isTsdbtError, readSourcesJson, TsdbtError } from '@tsdbt/core';
-import type { Manifest, SelectOptions } from '@tsdbt/core';
+import type { Diagnostic, Manifest, SelectOptions } from '@tsdbt/core';
 import { LogFile, type LogFileOptions } from './artifacts/log-file.js';
 import { NodeFiles } from './artifacts/node-files.js';
 import { writeRunResults } from './artifacts/run-results.js';
@@ -80,11 +80,18 @@ function projectLogPath(project: Project): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
 }
 
-/** Under --warn-error, parse warnings end the task before it runs anything, as dbt raises them (exit 2). */
-function failOnPromotedWarnings(project: Project, warnError: TaskOptions['warnError']): void {
-  if (!warnError) return;
-  const promoted = project.diagnostics.filter((d) => d.severity === 'warning' && warnError(d.code));
-  if (!promoted.length) return;
+/**
+ * Warnings as dbt shows them before a run (parse warnings, a selection criterion matching nothing); under
+ * --warn-error they end the task before it runs anything, as dbt raises them (exit 2).
+ */
+function reportWarnings(diagnostics: readonly Diagnostic[], project: Project, options: TaskOptions, emit: EmitEvent): void {
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  const warnError = options.warnError;
+  const promoted = warnError ? warnings.filter((d) => warnError(d.code)) : [];
+  if (!promoted.length) {
+    for (const diagnostic of warnings) emit({ kind: 'warning', diagnostic, projectDir: project.projectDir });
+    return;
+  }
   throw new TsdbtError(promoted[0]!.code, `${promoted.length} warning(s) treated as errors (--warn-error)`, {
     diagnostics: promoted.map((d) => ({ ...d, severity: 'error' as const, hint: d.hint ?? 'A warning, made an error by --warn-error (or --warn-error-options).' })),
     exitCode: 2,
@@ -129,18 +136,21 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   const emit: EmitEvent = options.onEvent ?? (() => undefined);
   const project = await parseProject(options);
   const invocationId = project.invocationId ?? randomUUID();
-  failOnPromotedWarnings(project, options.warnError);
+  reportWarnings(project.diagnostics, project, options, emit);
   const log = new LogFile(project.projectDir, { ...options.log, dir: options.log?.dir ?? projectLogPath(project) });
   log.write('info', `Running with tsdbt=${runnerVersion()} invocation_id=${invocationId} command=${kind}`);
   let plan: Plan;
+  const selectionWarnings: Diagnostic[] = [];
   try {
     plan = await buildPlan(project.manifest, kind, {
+      onDiagnostic: (d) => selectionWarnings.push(d),
       select: options.select, exclude: options.exclude, selector: options.selector, resourceTypes: options.resourceTypes,
       // Read each time rather than from the manifest: selectors.yml is not an input of the partial-parse cache.
       selectors: loadProjectSelectors(project),
       state: options.state, previousResults: options.previousResults, uniqueIds: options.uniqueIds,
       previousSources: options.previousSources, currentSources: options.previousSources ? readSourcesJson(project.targetPath) : undefined,
     });
+    reportWarnings(selectionWarnings, project, options, emit);
   } catch (error) {
     log.write('error', error instanceof Error ? error.message : String(error));
     log.close();

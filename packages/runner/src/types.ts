@@ -1,4 +1,4 @@
-import type { Connection, Dialect, Manifest, ManifestNode, RelationRef, RelationType, TargetConfig } from '@tsdbt/core';
+import type { Connection, Diagnostic, Dialect, Manifest, ManifestNode, RelationRef, RelationType, TargetConfig } from '@tsdbt/core';
 
 /** dbt's statuses: models/seeds/snapshots `success|error|skipped`, tests `pass|fail|warn|error|skipped`. */
 export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn' | 'no-op';
@@ -29,6 +29,8 @@ export type RunEvent =
   | { kind: 'finish'; index: number; total: number; node: ManifestNode; relation: string; result: NodeResult }
   | { kind: 'hook'; phase: 'on-run-start' | 'on-run-end'; index: number; total: number; sql: string; seconds?: number }
   | { kind: 'info'; message: string }
+  /** A project or selection warning (dbt prints them before the run: unused config paths, a criterion matching nothing). */
+  | { kind: 'warning'; diagnostic: Diagnostic; projectDir: string }
   | { kind: 'cancelled' };
 
 export type EmitEvent = (event: RunEvent) => void;

@@ -1,3 +1,4 @@
+import { formatDiagnostic } from '@tsdbt/core';
 import type { RunEvent, TaskResult } from '@tsdbt/runner';
 import { levelShown } from '../global-options.js';
 import { useColor } from './colors.js';
@@ -76,6 +77,12 @@ export class RunPrinter {
         if (e.seconds === undefined) this.line('info', 'HookStart', dotted(`${e.index} of ${e.total} START hook: ${e.phase}.${e.index - 1}`, '[RUN]'));
         else this.line('info', 'HookFinished', dotted(`${e.index} of ${e.total} OK hook: ${e.phase}.${e.index - 1}`, `[OK in ${e.seconds.toFixed(2)}s]`));
         return;
+      case 'warning': {
+        const d = e.diagnostic;
+        if (this.options.format === 'json') this.line('warn', d.code, d.message, { code: d.code, file: d.file ?? null, line: d.line ?? null, hint: d.hint ?? null });
+        else this.line('warn', d.code, formatDiagnostic(d, { projectDir: e.projectDir }));
+        return;
+      }
       case 'cancelled':
         this.line('warn', 'CancelLine', 'CANCEL query: Ctrl-C received, cancelling running statements…');
         return;

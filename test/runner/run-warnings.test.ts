@@ -1,0 +1,42 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFixture, runTsdbt } from './run-tsdbt.js';
+
+// dbt prints project and selection warnings before it runs anything; --warn-error turns them into errors (exit 2).
+describe('warnings in run commands', () => {
+  const project = copyFixture('runner-basic');
+  beforeAll(async () => {
+    appendFileSync(join(project.dir, 'dbt_project.yml'), '\nnot-a-dbt-key: 1\n');
+    expect((await runTsdbt(project.dir, ['seed'])).exitCode).toBe(0);
+  }, 60_000);
+  afterAll(() => project.cleanup());
+
+  it('a criterion that matches nothing is a warning naming the nearest model, then "Nothing to do" and exit 0', async () => {
+    const r = await runTsdbt(project.dir, ['run', '--select', 'stg_custmers']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain("warning TSDBT_SELECTOR_NO_MATCH: The selection criterion 'stg_custmers' does not match any enabled nodes");
+    expect(r.stdout).toContain('Did you mean "stg_customers"?');
+    expect(r.stdout).toContain('Nothing to do.');
+  });
+
+  it('a project warning is printed by run too, and the run goes on', async () => {
+    const r = await runTsdbt(project.dir, ['run', '--select', 'stg_customers']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain("dbt_project.yml: warning TSDBT_UNKNOWN_CONFIG_KEY: Unknown key 'not-a-dbt-key'");
+    expect(r.stdout).toMatch(/OK created sql view model main\.stg_customers/u);
+  });
+
+  it('--warn-error-options can make only the selection warning an error: exit 2 before anything runs', async () => {
+    const r = await runTsdbt(project.dir, ['run', '--select', 'stg_custmers', '--warn-error-options', '{"error": ["NoNodesForSelectionCriteria"]}']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(2);
+    expect(r.stdout + r.stderr).toContain('TSDBT_SELECTOR_NO_MATCH');
+    expect(r.stdout).not.toContain('Nothing to do.');
+  });
+
+  it('--quiet drops the warnings with the rest of the non-error output', async () => {
+    const r = await runTsdbt(project.dir, ['run', '--select', 'stg_customers', '--quiet']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).not.toContain('TSDBT_UNKNOWN_CONFIG_KEY');
+  });
+});
