@@ -21,15 +21,37 @@ export function quickBuiltinTestSql(project: ParsedProject, node: ManifestNode, 
   if (!md || md.namespace || node.config.where || !builtinTests(project).has(md.name)) return undefined;
   if (runtime.macroOverrides && Object.keys(runtime.macroOverrides).length > 0) return undefined;
   const rest: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(md.kwargs)) {
-    if (key === 'model') continue;
+  for (const key in md.kwargs) {
+    if (key === 'model' || !Object.hasOwn(md.kwargs, key)) continue;
+    const value = md.kwargs[key];
     // renderNode renders string arguments (but column_name) as Jinja; those take the full path.
     if (key !== 'column_name' && typeof value === 'string') return undefined;
     rest[key] = value;
   }
-  const target = WHERE_SUBQUERY.exec(String(md.kwargs.model))?.[1];
-  const relation = target === undefined ? undefined : quickRelation(project, node, runtime, target);
+  const relation = modelRelation(project, node, runtime, String(md.kwargs.model));
   return relation === undefined ? undefined : peekTestSql(project, testKey(md.name, rest, node), relation);
+}
+
+/**
+ * The relations of tested models by package and `model` argument, for one compile (a model's tests share it: no
+ * regex match and Relation per test). Only without ref overrides, which a runtime may change between nodes.
+ */
+const relations = new WeakMap<RenderRuntime, { project: ParsedProject; byPackage: Map<string, Map<string, string | null>> }>();
+
+function modelRelation(project: ParsedProject, node: ManifestNode, runtime: RenderRuntime, model: string): string | undefined {
+  if (runtime.refOverrides) return quickModelRelation(project, node, runtime, model);
+  let memo = relations.get(runtime);
+  if (memo?.project !== project) relations.set(runtime, (memo = { project, byPackage: new Map() }));
+  let byModel = memo.byPackage.get(node.package_name);
+  if (!byModel) memo.byPackage.set(node.package_name, (byModel = new Map()));
+  let relation = byModel.get(model);
+  if (relation === undefined) byModel.set(model, (relation = quickModelRelation(project, node, runtime, model) ?? null));
+  return relation ?? undefined;
+}
+
+function quickModelRelation(project: ParsedProject, node: ManifestNode, runtime: RenderRuntime, model: string): string | undefined {
+  const target = WHERE_SUBQUERY.exec(model)?.[1];
+  return target === undefined ? undefined : quickRelation(project, node, runtime, target);
 }
 
 /** What ref()/source() in renderNode would print for this expression, when that is plain (see makeRef/makeSource). */

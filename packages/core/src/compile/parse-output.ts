@@ -4,6 +4,7 @@ import type { ManifestNode } from '../manifest/types.js';
 import type { ParsedProject, RenderRuntime } from '../project/parsed-project.js';
 import type { RenderScope } from '../context/render-scope.js';
 import { md5 } from '../util/hash.js';
+import { trimmed } from '../util/trimmed.js';
 
 interface ParseOutput {
   text: string;
@@ -20,7 +21,7 @@ export const parseOutputReuses = { count: 0 };
 const outputs = new WeakMap<ManifestNode, ParseOutput>();
 
 export function rememberParseOutput(node: ManifestNode, text: string, scope: RenderScope): void {
-  if (!scope.impure && scope.markers) outputs.set(node, { text, markers: scope.markers });
+  if (!scope.impure && scope.markers) outputs.set(node, { text, markers: trimmed(scope.markers) });
   else outputs.delete(node);
 }
 

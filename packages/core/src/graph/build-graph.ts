@@ -5,6 +5,7 @@ import { cycleDiagnostic } from './cycle-diagnostic.js';
 import { findCyclePaths } from './find-cycles.js';
 import { dependsOn, graphMembers, type GraphMember } from './graph-members.js';
 import { topoOrder } from './topo-order.js';
+import { sortStrings } from '../util/sort-strings.js';
 
 /** The project's DAG: an edge runs from a parent (what is depended on) to its child. */
 export interface DagGraph {
@@ -31,14 +32,17 @@ export function buildGraph(manifest: Manifest): DagGraph {
   for (const m of graphMembers(manifest)) members.set(m.unique_id, m);
   const parents = new Map<string, string[]>();
   const children = new Map<string, string[]>();
-  for (const id of members.keys()) children.set(id, []);
-  for (const [id, m] of members) {
+  const ids = [...members.keys()];
+  for (const id of ids) children.set(id, []);
+  // forEach rather than for-of: no [key, value] pair per entry (30,000 members).
+  members.forEach((m, id) => {
     const ps = existingParents(dependsOn(m), members);
     parents.set(id, ps);
     for (const p of ps) children.get(p)!.push(id);
-  }
-  for (const list of children.values()) if (list.length > 1) list.sort();
-  const ids = [...members.keys()];
+  });
+  children.forEach((list) => {
+    if (list.length > 1) sortStrings(list);
+  });
   const { order, unplaced } = topoOrder(ids, parents, children);
   const cycles = unplaced.length ? findCyclePaths(unplaced, children) : [];
   const diagnostics = cycles.map((path) => cycleDiagnostic(path, members));
@@ -61,7 +65,7 @@ export function buildGraph(manifest: Manifest): DagGraph {
 function existingParents(deps: string[], members: Map<string, GraphMember>): string[] {
   const out: string[] = [];
   for (const p of deps) if (members.has(p) && !out.includes(p)) out.push(p);
-  if (out.length > 1) out.sort();
+  if (out.length > 1) sortStrings(out);
   return out;
 }
 

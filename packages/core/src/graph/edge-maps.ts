@@ -1,5 +1,6 @@
 import type { Manifest } from '../manifest/types.js';
 import { dependsOn, graphMembers } from './graph-members.js';
+import { sortStrings } from '../util/sort-strings.js';
 
 /**
  * `parent_map` and `child_map` as dbt writes them into manifest.json: every graph member is a key; parents are the
@@ -9,17 +10,22 @@ export function buildEdgeMaps(manifest: Manifest): { parent_map: Record<string, 
   const members = graphMembers(manifest);
   const parentMap: Record<string, string[]> = {};
   const childMap: Record<string, string[]> = {};
-  for (const m of members) childMap[m.unique_id] = [];
+  // Each member's child list is also kept by id in a Map: cheaper to look up than the 30,000-key object.
+  const lists = new Map<string, string[]>();
+  for (const m of members) {
+    const list: string[] = [];
+    childMap[m.unique_id] = list;
+    lists.set(m.unique_id, list);
+  }
   for (const m of members) {
     const parents = distinct(dependsOn(m));
-    if (parents.length > 1) parents.sort();
+    if (parents.length > 1) sortStrings(parents);
     parentMap[m.unique_id] = parents;
-    for (const parent of parents) childMap[parent]?.push(m.unique_id);
+    for (const parent of parents) lists.get(parent)?.push(m.unique_id);
   }
-  for (const id in childMap) {
-    const list = childMap[id]!;
-    if (list.length > 1) list.sort();
-  }
+  lists.forEach((list) => {
+    if (list.length > 1) sortStrings(list);
+  });
   return { parent_map: parentMap, child_map: childMap };
 }
 

@@ -23,6 +23,7 @@ import { fillMacroDependencies } from './macro-dependencies.js';
 import { displayFile, throwIfErrors } from './render-errors.js';
 import { finalizeConfig, layeredConfig, projectTreeConfig, unrenderedConfig } from './resolve-config.js';
 import { findCycles, resolveDependencies } from './resolve-dependencies.js';
+import { trimmed } from '../util/trimmed.js';
 
 const RENDERED = new Set(['model', 'snapshot', 'analysis', 'test']);
 
@@ -69,12 +70,14 @@ export function buildNodes(project: ParsedProject): void {
   addGenericTests(project, props, namers, problems);
   resetNodeIndex(manifest);
   for (const e of buildExposures(props.exposures, render, problems)) manifest.exposures[e.unique_id as string] = e;
-  resolveDependencies(project, disabled, problems);
+  // The nodes are all in: one list for the passes below (listing 30,000 keys of an object is not free).
+  const nodes = Object.values(manifest.nodes);
+  resolveDependencies(project, disabled, problems, nodes);
   resolveExposures(project, problems);
   for (const u of buildUnitTests(props.unitTests, manifest, problems)) manifest.unit_tests[u.unique_id] = u;
-  findCycles(project, problems);
+  findCycles(project, problems, nodes);
   manifest.macros = manifestMacros(project.engine, new Map(packages.map((p) => [p.name, p.relDir])));
-  fillMacroDependencies(project, manifest.macros);
+  fillMacroDependencies(project, manifest.macros, nodes);
   patchMacros(project, props, render);
   dependencyMaps(manifest);
   project.diagnostics.push(...problems.filter((p) => p.severity !== 'error'));
@@ -113,9 +116,10 @@ function configureNodes(project: ParsedProject, props: Properties, render: Rende
       const capture = renderForParse(project, node, problems);
       if (capture) {
         node.config = mergeConfig(node.config, capture.config) as NodeConfig;
-        node.refs = capture.refs;
+        // Exact-length copies: the capture's lists were grown by push (see trimmed).
+        node.refs = trimmed(capture.refs);
         node.sources = dedupeSources(capture.sources);
-        node.depends_on.macros = capture.macros;
+        node.depends_on.macros = trimmed(capture.macros);
         inFile = capture.config;
       }
     }
@@ -181,6 +185,7 @@ function patchMacros(project: ParsedProject, props: Properties, render: (t: stri
 }
 
 function dedupeSources(list: [string, string][]): [string, string][] {
+  if (list.length < 2) return trimmed(list);
   const seen = new Set<string>();
-  return list.filter(([s, t]) => !seen.has(`${s}.${t}`) && !!seen.add(`${s}.${t}`));
+  return trimmed(list.filter(([s, t]) => !seen.has(`${s}.${t}`) && !!seen.add(`${s}.${t}`)));
 }

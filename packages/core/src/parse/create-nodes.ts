@@ -19,7 +19,7 @@ export function createFileNodes(pkg: ProjectPackage, files: PackageFiles): Manif
     for (const f of list) {
       const name = baseName(f.path);
       const raw = type === 'seed' ? '' : read(pkg, f);
-      const node = createNode({ type, packageName: pkg.name, name, path: f.path, file: f.file, fqn: fqnFor(pkg.name, f.path, name, prefix), rawCode: raw, checksumText: type === 'seed' ? read(pkg, f) : raw });
+      const node = createNode({ type, packageName: pkg.name, name, path: f.path, file: f.file, fqn: fqnFor(pkg.name, f.path, name, prefix), rawCode: raw, checksumText: type === 'seed' ? read(pkg, f) : raw, configuredLater: true });
       if (type === 'seed') node.root_path = pkg.dir;
       out.push(node);
     }
@@ -32,7 +32,7 @@ export function createFileNodes(pkg: ProjectPackage, files: PackageFiles): Manif
     const source = read(pkg, f);
     for (const block of parseSnapshotBlocks(source)) {
       const fqn = fqnFor(pkg.name, f.path, block.name);
-      out.push(createNode({ type: 'snapshot', packageName: pkg.name, name: block.name, path: f.path, file: f.file, fqn, rawCode: block.body, line: block.line }));
+      out.push(createNode({ type: 'snapshot', packageName: pkg.name, name: block.name, path: f.path, file: f.file, fqn, rawCode: block.body, line: block.line, configuredLater: true }));
     }
   }
   return out;

@@ -5,6 +5,7 @@ import { collectTests } from '../properties/columns.js';
 import { buildGenericTest, type TestTarget } from '../properties/generic-tests.js';
 import type { Properties } from '../properties/read-properties.js';
 import { isRecord } from '../util/yaml-file.js';
+import { trimmed } from '../util/trimmed.js';
 
 export interface PendingTest {
   node: ManifestNode;
@@ -16,7 +17,15 @@ const SOURCE = /\bsource\s*\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]/g;
 
 /** refs and sources a test's arguments mention (`to: ref('customers')`), found without rendering. */
 function scanArgs(kwargs: Record<string, unknown>, node: ManifestNode): void {
-  const text = Object.values(kwargs).map((v) => (typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : '')).join('\n');
+  let text = '';
+  let first = true;
+  for (const k in kwargs) {
+    if (!Object.hasOwn(kwargs, k)) continue;
+    const v = kwargs[k];
+    const part = typeof v === 'string' ? v : v && typeof v === 'object' ? JSON.stringify(v) : '';
+    text = first ? part : `${text}\n${part}`;
+    first = false;
+  }
   if (!text.includes('ref') && !text.includes('source')) return;
   for (const m of text.matchAll(REF)) {
     const version = m[3] ?? null;
@@ -36,10 +45,13 @@ function fqnDirs(file: string): string[] {
 export function genericTestNodes(props: Properties, enabledIds: Set<string>, problems: Diagnostic[]): PendingTest[] {
   const out: PendingTest[] = [];
   const add = (entry: Record<string, unknown>, target: TestTarget, pkg: ProjectPackage, file: string) => {
+    const where = { pkg: pkg.name, file, fqnDirs: fqnDirs(file) };
     for (const [column, def] of collectTests(entry)) {
-      const built = buildGenericTest(def, target, column, { pkg: pkg.name, file, fqnDirs: fqnDirs(file) }, problems);
+      const built = buildGenericTest(def, target, column, where, problems);
       if (!built) continue;
       scanArgs(built.node.test_metadata!.kwargs, built.node);
+      built.node.refs = trimmed(built.node.refs);
+      built.node.sources = trimmed(built.node.sources);
       out.push({ node: built.node, ymlConfig: built.config });
     }
   };

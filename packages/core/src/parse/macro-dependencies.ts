@@ -40,7 +40,7 @@ function resolveCall(project: ParsedProject, ownPackage: string, ownName: string
 }
 
 /** Fills depends_on.macros of the manifest's macros and generic tests (rendered nodes got theirs while parsing). */
-export function fillMacroDependencies(project: ParsedProject, macros: Manifest['macros']): void {
+export function fillMacroDependencies(project: ParsedProject, macros: Manifest['macros'], nodes: ManifestNode[] = Object.values(project.manifest.nodes)): void {
   for (const def of project.engine.macros()) {
     const entry = macros[`macro.${def.packageName}.${def.name}`] as { depends_on: { macros: string[] } } | undefined;
     if (!entry || !def.calls?.length) continue;
@@ -49,13 +49,14 @@ export function fillMacroDependencies(project: ParsedProject, macros: Manifest['
     entry.depends_on.macros = [...deps];
   }
   // 20,000 tests use a handful of test macros: resolve each (namespace, name) once.
-  const byTest = new Map<string, string[]>();
-  for (const node of Object.values(project.manifest.nodes)) {
+  const byTest = new Map<string | null, Map<string, string[]>>();
+  for (const node of nodes) {
     const meta = node.test_metadata;
     if (node.resource_type !== 'test' || !meta) continue;
-    const key = `${meta.namespace ?? ''}.${meta.name}`;
-    let ids = byTest.get(key);
-    if (!ids) byTest.set(key, (ids = genericTestMacros(project.engine, node)));
-    node.depends_on.macros = [...ids];
+    let byName = byTest.get(meta.namespace);
+    if (!byName) byTest.set(meta.namespace, (byName = new Map()));
+    let ids = byName.get(meta.name);
+    if (!ids) byName.set(meta.name, (ids = genericTestMacros(project.engine, node)));
+    node.depends_on.macros = ids.slice();
   }
 }

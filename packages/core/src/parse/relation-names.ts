@@ -23,25 +23,30 @@ function callNamer(project: ParsedProject, node: ManifestNode, macro: string, cu
 
 const str = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : String(v).trim());
 
+const RELATIONAL = new Set(['model', 'seed', 'snapshot']);
+const SQL_SUFFIX = /\.sql$/;
+
 /** dbt's database / schema / alias for a node: generate_*_name macros (overridable), legacy snapshot target_schema. */
 export function assignRelationName(project: ParsedProject, node: ManifestNode, overridden: Set<string>): void {
   const c = node.config;
   const t = project.target;
-  const name = (macro: string, custom: unknown, native: () => string) => (overridden.has(macro) ? callNamer(project, node, macro, custom) : native());
   if (node.resource_type === 'snapshot' && str(c.target_schema)) {
     node.schema = str(c.target_schema)!;
     node.database = str(c.target_database) ?? t.database;
   } else {
-    node.schema = name('generate_schema_name', c.schema, () => (str(c.schema) ? `${t.schema}_${str(c.schema)}` : t.schema));
-    node.database = name('generate_database_name', c.database, () => str(c.database) ?? t.database);
+    // The native namers inline (no closure per node): this runs for every node, 30,000 in the benchmark project.
+    if (overridden.has('generate_schema_name')) node.schema = callNamer(project, node, 'generate_schema_name', c.schema);
+    else {
+      const custom = str(c.schema);
+      node.schema = custom ? `${t.schema}_${custom}` : t.schema;
+    }
+    node.database = overridden.has('generate_database_name') ? callNamer(project, node, 'generate_database_name', c.database) : (str(c.database) ?? t.database);
   }
   const versioned = node.version !== undefined && node.version !== null;
-  const defaultAlias = node.resource_type === 'test' ? node.path.replace(/\.sql$/, '') : versioned ? `${node.name}_v${String(node.version).replace(/\./g, '_')}` : node.name;
   node.alias = overridden.has('generate_alias_name') && node.resource_type !== 'test'
     ? callNamer(project, node, 'generate_alias_name', c.alias)
-    : (str(c.alias) ?? defaultAlias);
-  const materialized = c.materialized;
-  const relational = ['model', 'seed', 'snapshot'].includes(node.resource_type) && materialized !== 'ephemeral';
+    : (str(c.alias) ?? (node.resource_type === 'test' ? node.path.replace(SQL_SUFFIX, '') : versioned ? `${node.name}_v${String(node.version).replace(/\./g, '_')}` : node.name));
+  const relational = RELATIONAL.has(node.resource_type) && c.materialized !== 'ephemeral';
   node.relation_name = relational
     ? project.dialect.renderRelation({ database: node.database ?? undefined, schema: node.schema, identifier: node.alias }, project.config.quoting)
     : null;

@@ -7,17 +7,25 @@ import type { ProjectPackage } from '../project/packages.js';
 
 const TREE_OF: Record<string, string> = { model: 'models', seed: 'seeds', snapshot: 'snapshots', test: 'data_tests', analysis: 'analyses' };
 
-/**
- * Config from dbt_project.yml trees: the node's own package's tree, then the root project's over it; `unrendered`
- * reads the trees as written (for unrendered_config).
- */
-export function projectTreeConfig(packages: ProjectPackage[], node: Pick<ManifestNode, 'resource_type' | 'package_name' | 'fqn'>, unrendered = false): Record<string, unknown> {
+/** The trees that apply to a node, lowest first: its own package's (when not the root), then the root project's. */
+function nodeTrees(packages: ProjectPackage[], node: Pick<ManifestNode, 'resource_type' | 'package_name' | 'fqn'>, unrendered: boolean): [Readonly<Record<string, unknown>>, Readonly<Record<string, unknown>>] {
   const key = TREE_OF[node.resource_type] ?? node.resource_type;
   const root = packages[0]!;
-  const own = packages.find((p) => p.name === node.package_name);
+  const own = root.name === node.package_name ? root : packages.find((p) => p.name === node.package_name);
   const trees = (p: ProjectPackage) => (unrendered ? p.config.unrenderedTrees : p.config.trees);
-  const fromOwn = own && !own.isRoot ? treeConfig(trees(own)[key], node.fqn) : {};
-  return mergeConfig(fromOwn, treeConfig(trees(root)[key], node.fqn));
+  const fromOwn = own && !own.isRoot ? treeConfig(trees(own)[key], node.fqn) : EMPTY;
+  return [fromOwn, treeConfig(trees(root)[key], node.fqn)];
+}
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * Config from dbt_project.yml trees: the node's own package's tree, then the root project's over it; `unrendered`
+ * reads the trees as written (for unrendered_config). A fresh object.
+ */
+export function projectTreeConfig(packages: ProjectPackage[], node: Pick<ManifestNode, 'resource_type' | 'package_name' | 'fqn'>, unrendered = false): Record<string, unknown> {
+  const [fromOwn, fromRoot] = nodeTrees(packages, node, unrendered);
+  return mergeConfig(fromOwn, fromRoot);
 }
 
 /** dbt's unrendered_config: dbt_project.yml and property YAML as written, then the config() call's values over them. */
@@ -28,9 +36,9 @@ export function unrenderedConfig(packages: ProjectPackage[], node: ManifestNode,
 
 /** dbt's precedence, lowest first: defaults < dbt_project.yml tree < property YAML < config() in the file. */
 export function layeredConfig(packages: ProjectPackage[], node: ManifestNode, yml: Record<string, unknown>, inFile: Record<string, unknown> = {}): NodeConfig {
-  const tree = projectTreeConfig(packages, node);
-  // defaultConfig returns a fresh object: the layers merge into it in place.
-  const config = mergeInto(mergeInto(defaultConfig(node.resource_type) as Record<string, unknown>, tree), yml);
+  const [fromOwn, fromRoot] = nodeTrees(packages, node, false);
+  // defaultConfig returns a fresh object: the layers merge into it in place (mergeInto copies what it appends to).
+  const config = mergeInto(mergeInto(mergeInto(defaultConfig(node.resource_type) as Record<string, unknown>, fromOwn), fromRoot), yml);
   return mergeInto(config, inFile) as NodeConfig;
 }
 

@@ -4,6 +4,7 @@ import { nodeIndex, resolveRef, resolveSource } from '../context/node-index.js';
 import type { Manifest, ManifestNode } from '../manifest/types.js';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { displayFile, position } from './render-errors.js';
+import { trimmed } from '../util/trimmed.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -19,19 +20,21 @@ function locate(node: ManifestNode, fn: 'ref' | 'source', name: string): { line?
 export function resolveDependencies(project: ParsedProject, disabled: Map<string, ManifestNode>, problems: Diagnostic[], nodes?: ManifestNode[]): void {
   const manifest = project.manifest;
   const root = project.projectName;
-  const names = [...nodeIndex(manifest).byName.keys()];
-  const sourceNames = [...nodeIndex(manifest).sources.keys()];
+  // Names to suggest from, listed only when something does not resolve.
+  const names = () => [...nodeIndex(manifest).byName.keys()];
+  const sourceNames = () => [...nodeIndex(manifest).sources.keys()];
   for (const node of nodes ?? Object.values(manifest.nodes)) {
-    const deps = new Set<string>();
-    const file = displayFile(project, node.package_name, node.original_file_path);
+    // A plain list, not a Set: a node has a few dependencies, and this runs for every node (30,000).
+    const deps: string[] = [];
     for (const ref of node.refs) {
       const target = resolveRef(manifest, ref, node.package_name, root);
       if (target) {
-        deps.add(target.unique_id);
+        if (!deps.includes(target.unique_id)) deps.push(target.unique_id);
         continue;
       }
+      const file = displayFile(project, node.package_name, node.original_file_path);
       const off = [...disabled.values()].find((d) => d.name === ref.name);
-      const near = closestName(ref.name, names);
+      const near = closestName(ref.name, names());
       problems.push({
         code: off ? 'TSDBT_REF_DISABLED' : 'TSDBT_REF_NOT_FOUND',
         severity: 'error',
@@ -46,22 +49,23 @@ export function resolveDependencies(project: ParsedProject, disabled: Map<string
     for (const [s, t] of node.sources) {
       const src = resolveSource(manifest, s, t, node.package_name, root);
       if (src) {
-        deps.add(src.unique_id);
+        if (!deps.includes(src.unique_id)) deps.push(src.unique_id);
         continue;
       }
-      const near = closestName(`${s}.${t}`, sourceNames);
+      const near = closestName(`${s}.${t}`, sourceNames());
+      const file = displayFile(project, node.package_name, node.original_file_path);
       problems.push({
         code: 'TSDBT_SOURCE_NOT_FOUND', severity: 'error', file, ...locate(node, 'source', s),
         message: `${node.resource_type} '${node.name}' depends on source '${s}.${t}', which was not found`,
         hint: near ? `Did you mean source('${near.replace('.', "', '")}')?` : `Declare it under 'sources:' in a property YAML file.`,
       });
     }
-    node.depends_on.nodes = [...deps];
+    node.depends_on.nodes = trimmed(deps);
   }
 }
 
 /** Finds dependency cycles; each is one error listing every node of the cycle with its file. */
-export function findCycles(project: ParsedProject, problems: Diagnostic[]): void {
+export function findCycles(project: ParsedProject, problems: Diagnostic[], nodes: ManifestNode[] = Object.values(project.manifest.nodes)): void {
   const manifest: Manifest = project.manifest;
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
@@ -88,5 +92,5 @@ export function findCycles(project: ParsedProject, problems: Diagnostic[]): void
       hint: 'Remove one of the refs so the models form a DAG.',
     });
   };
-  for (const id of Object.keys(manifest.nodes)) if (!state.has(id)) visit(id);
+  for (const { unique_id: id } of nodes) if (!state.has(id)) visit(id);
 }

@@ -25,16 +25,32 @@ export interface GenericTest {
   config: Record<string, unknown>;
 }
 
+/** The only key of a one-key mapping, else undefined. */
+function soleKey(o: Record<string, unknown>): string | undefined {
+  let only: string | undefined;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    if (only !== undefined) return undefined;
+    only = k;
+  }
+  return only;
+}
+
+const NO_ARGS: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
+
 /** Splits `- not_null`, `- accepted_values: {values: [...]}`, `- dbt_utils.x: {...}`, and `arguments:` (dbt 1.10). */
 function readDefinition(def: unknown): { testName: string; namespace: string | null; args: Record<string, unknown>; customName?: string } | undefined {
   let name: string;
-  let rawArgs: Record<string, unknown> = {};
+  let rawArgs: Record<string, unknown> = NO_ARGS;
   if (typeof def === 'string') name = def;
-  else if (isRecord(def) && Object.keys(def).length === 1 && isRecord(Object.values(def)[0] ?? {})) {
-    name = Object.keys(def)[0]!;
-    rawArgs = (Object.values(def)[0] as Record<string, unknown> | null) ?? {};
-  } else if (isRecord(def) && Object.keys(def).length === 1 && Object.values(def)[0] === null) name = Object.keys(def)[0]!;
-  else return undefined;
+  else {
+    const key = isRecord(def) ? soleKey(def) : undefined;
+    if (key === undefined) return undefined;
+    const value = (def as Record<string, unknown>)[key];
+    if (isRecord(value)) rawArgs = value;
+    else if (value !== null && value !== undefined) return undefined;
+    name = key;
+  }
   let customName: string | undefined;
   if (typeof rawArgs.test_name === 'string') {
     customName = typeof rawArgs.name === 'string' ? rawArgs.name : undefined;
@@ -46,13 +62,15 @@ function readDefinition(def: unknown): { testName: string; namespace: string | n
   return { testName, namespace, args: rawArgs, customName: customName ?? (typeof rawArgs.name === 'string' && !rawArgs.test_name ? rawArgs.name : undefined) };
 }
 
-function splitConfig(args: Record<string, unknown>): { kwargs: Record<string, unknown>; config: Record<string, unknown> } {
+/** Config-like arguments and macro arguments; `column_name` first when the test is on a column, as dbt orders them. */
+function splitConfig(args: Record<string, unknown>, column: string | null): { kwargs: Record<string, unknown>; config: Record<string, unknown> } {
   const config: Record<string, unknown> = isRecord(args.config) ? { ...args.config } : {};
-  const kwargs: Record<string, unknown> = isRecord(args.arguments) ? { ...args.arguments } : {};
-  for (const [k, v] of Object.entries(args)) {
-    if (k === 'config' || k === 'arguments' || k === 'name' || k === 'test_name' || k === 'description') continue;
-    if (CONFIG_ARGS.has(k)) config[k] = v;
-    else kwargs[k] = v;
+  const given = isRecord(args.arguments) ? args.arguments : NO_ARGS;
+  const kwargs: Record<string, unknown> = column === null ? { ...given } : { column_name: column, ...given };
+  for (const k in args) {
+    if (!Object.hasOwn(args, k) || k === 'config' || k === 'arguments' || k === 'name' || k === 'test_name' || k === 'description') continue;
+    if (CONFIG_ARGS.has(k)) config[k] = args[k];
+    else kwargs[k] = args[k];
   }
   return { kwargs, config };
 }
@@ -70,12 +88,12 @@ export function buildGenericTest(
     problems.push({ code: 'TSDBT_CONFIG_TYPE', severity: 'error', file: where.file, message: `Test definition on '${target.name}' is not a test name or {name: {arguments}}: ${JSON.stringify(def)}` });
     return undefined;
   }
-  const { kwargs, config } = splitConfig(parsed.args);
-  const args: Record<string, unknown> = column === null ? { ...kwargs } : { column_name: column, ...kwargs };
+  const { kwargs: args, config } = splitConfig(parsed.args, column);
   const prefix = `${target.isSource ? 'source_' : ''}${parsed.namespace ? `${parsed.namespace}_` : ''}${parsed.testName}`;
   const names = parsed.customName ? { short: parsed.customName, full: parsed.customName } : genericTestNames(prefix, target.name, args);
-  const metadataKwargs = { ...args, model: `{{ get_where_subquery(${target.expr}) }}` };
-  const metadata = { name: parsed.testName, kwargs: metadataKwargs, namespace: parsed.namespace };
+  // The kwargs become test_metadata's, with the tested relation last (a `model` argument keeps its place).
+  args.model = `{{ get_where_subquery(${target.expr}) }}`;
+  const metadata = { name: parsed.testName, kwargs: args, namespace: parsed.namespace };
   const macro = `${parsed.namespace ? `${parsed.namespace}.` : ''}test_${parsed.testName}`;
   const node = createNode({
     type: 'test',
@@ -83,9 +101,10 @@ export function buildGenericTest(
     name: names.full,
     path: `${names.short}.sql`,
     file: where.file,
-    fqn: [where.pkg, ...where.fqnDirs, names.full],
+    fqn: [where.pkg].concat(where.fqnDirs, [names.full]),
     rawCode: `{{ ${macro}(**_dbt_generic_test_kwargs) }}`,
     uniqueId: `test.${where.pkg}.${names.full}.${genericTestHash(names.full, metadata)}`,
+    configuredLater: true,
   });
   node.alias = names.short;
   node.column_name = column;
