@@ -18,6 +18,15 @@ describe('warnings in run commands', () => {
     expect(r.stdout).toContain("warning TSDBT_SELECTOR_NO_MATCH: The selection criterion 'stg_custmers' does not match any enabled nodes");
     expect(r.stdout).toContain('Did you mean "stg_customers"?');
     expect(r.stdout).toContain('Nothing to do.');
+    // dbt prints no summary after it.
+    expect(r.stdout).not.toContain('Finished running');
+    expect(r.stdout).not.toContain('Done. PASS=');
+  });
+
+  it('with nothing to do, --warn-error-options naming NothingToDo exits 2', async () => {
+    const r = await runTsdbt(project.dir, ['test', '--select', 'resource_type:seed', '--warn-error-options', '{"error": ["NothingToDo"]}']);
+    expect(r.exitCode, r.stdout + r.stderr).toBe(2);
+    expect(r.stdout).toContain('Nothing to do.');
   });
 
   it('a project warning is printed by run too, and the run goes on', async () => {

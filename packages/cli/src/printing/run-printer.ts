@@ -58,6 +58,11 @@ export class RunPrinter {
     this.line('info', 'Note', msg);
   }
 
+  /** dbt's NothingToDo line: a warning, or an error under --warn-error. */
+  warn(msg: string, asError = false): void {
+    this.line(asError ? 'error' : 'warn', 'NothingToDo', msg);
+  }
+
   event = (e: RunEvent): void => {
     this.track(e);
     switch (e.kind) {

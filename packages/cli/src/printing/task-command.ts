@@ -60,7 +60,12 @@ export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Part
       args: { select: argv.select ?? [], exclude: argv.exclude ?? [], threads: argv.threads, full_refresh: !!argv.fullRefresh },
       ...extra,
     });
-    if (!result.results.length) printer.info('Nothing to do. Try checking your model configs and model specification args');
+    if (!result.results.length) {
+      // dbt's NothingToDo: a warning with no summary after it, and an error under --warn-error.
+      const asError = cliFlags().warnError.isError('NothingToDo');
+      printer.warn(`${asError ? 'Error (--warn-error): ' : ''}Nothing to do. Try checking your model configs and model specification args`, asError);
+      return asError ? 2 : result.exitCode;
+    }
     printer.summary(result);
     return result.exitCode;
   } finally {
