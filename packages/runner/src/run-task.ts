@@ -136,6 +136,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   const emit: EmitEvent = options.onEvent ?? (() => undefined);
   const project = await parseProject(options);
   const invocationId = project.invocationId ?? randomUUID();
+  emit({ kind: 'begin', manifest: project.manifest, adapter: project.target.type });
   reportWarnings(project.diagnostics, project, options, emit);
   const log = new LogFile(project.projectDir, { ...options.log, dir: options.log?.dir ?? projectLogPath(project) });
   log.write('info', `Running with tsdbt=${runnerVersion()} invocation_id=${invocationId} command=${kind}`);
@@ -156,6 +157,8 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
     log.close();
     throw error;
   }
+  const threads = options.threads ?? project.target.threads ?? 1;
+  if (plan.ids.length) emit({ kind: 'concurrency', threads, target: project.target.name });
   const pool = new ConnectionPool(project.adapter, project.target);
   if (plan.ids.length) await connectFirst(pool, log);
   let cancelled = false;
@@ -176,7 +179,6 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
       total: plan.ids.length, fullRefresh: !!options.fullRefresh, empty: !!options.empty, refOverrides: await refOverridesFor(project, options, plan, pool),
       files, testWarnIsError: !!options.warnError?.('LogTestResult'),
     };
-    const threads = options.threads ?? project.target.threads ?? 1;
     results = await executePlan(task, plan, { threads, failFast: !!options.failFast, cancelled: () => cancelled });
   } catch (error) {
     await settleFiles(files, emit, log);

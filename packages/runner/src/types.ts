@@ -29,6 +29,10 @@ export type RunEvent =
   | { kind: 'finish'; index: number; total: number; node: ManifestNode; relation: string; result: NodeResult }
   | { kind: 'hook'; phase: 'on-run-start' | 'on-run-end'; index: number; total: number; sql: string; seconds?: number }
   | { kind: 'info'; message: string }
+  /** Once the project is parsed: what dbt prints as `Found 3 models, …`. */
+  | { kind: 'begin'; manifest: Manifest; adapter: string }
+  /** Before the first node: dbt's `Concurrency: 4 threads (target='dev')`. */
+  | { kind: 'concurrency'; threads: number; target: string }
   /** A project or selection warning (dbt prints them before the run: unused config paths, a criterion matching nothing). */
   | { kind: 'warning'; diagnostic: Diagnostic; projectDir: string }
   | { kind: 'cancelled' };

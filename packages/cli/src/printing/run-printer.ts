@@ -2,6 +2,8 @@ import { formatDiagnostic } from '@tsdbt/core';
 import type { RunEvent, TaskResult } from '@tsdbt/runner';
 import { levelShown } from '../global-options.js';
 import { useColor } from './colors.js';
+import { cliVersion } from '../version.js';
+import { foundSummary } from './found-summary.js';
 import { dotted, finishParts, nodeDescription } from './node-lines.js';
 import { summaryLines } from './summary.js';
 
@@ -81,6 +83,18 @@ export class RunPrinter {
       case 'hook':
         if (e.seconds === undefined) this.line('info', 'HookStart', dotted(`${e.index} of ${e.total} START hook: ${e.phase}.${e.index - 1}`, '[RUN]'));
         else this.line('info', 'HookFinished', dotted(`${e.index} of ${e.total} OK hook: ${e.phase}.${e.index - 1}`, `[OK in ${e.seconds.toFixed(2)}s]`));
+        return;
+      case 'begin':
+        // dbt's opening lines (counting 30,000 nodes is skipped when nothing would print them).
+        if (this.options.quiet || !levelShown('info', this.level)) return;
+        this.line('info', 'MainReportVersion', `Running with tsdbt=${cliVersion()}`);
+        this.line('info', 'AdapterRegistered', `Registered adapter: ${e.adapter}`);
+        this.line('info', 'FoundStats', foundSummary(e.manifest));
+        return;
+      case 'concurrency':
+        this.line('info', 'Formatting', '');
+        this.line('info', 'ConcurrencyLine', `Concurrency: ${e.threads} threads (target='${e.target}')`);
+        this.line('info', 'Formatting', '');
         return;
       case 'warning': {
         const d = e.diagnostic;
