@@ -36,8 +36,12 @@ export async function compileHandler(argv: CompileArgs): Promise<number> {
   try {
     // The manifest is written (in finally) while the compiled files still are; writeManifest waits for them.
     const result = await compileProject(project, ids, {}, { deferWrites: true });
-    if (!argv.quiet && result.compiled.length === 1 && argv.select?.length) {
-      process.stdout.write(`Compiled node '${project.manifest.nodes[result.compiled[0]!.uniqueId]!.name}' is:\n${result.compiled[0]!.sql.trim()}\n`);
+    // dbt prints the compiled SQL of each node whose name is in the first --select value (so `-s orders` shows
+    // orders, not the tests its eager selection brought along).
+    const first = argv.select?.[0] ?? '';
+    const shown = first ? result.compiled.filter((c) => first.includes(project.manifest.nodes[c.uniqueId]?.name ?? '\u0000')) : [];
+    if (!argv.quiet && shown.length) {
+      for (const c of shown) process.stdout.write(`Compiled node '${project.manifest.nodes[c.uniqueId]!.name}' is:\n${c.sql.trim()}\n`);
     } else if (!argv.quiet) process.stdout.write(`Compiled ${result.compiled.length} nodes to ${project.targetPath}/compiled\n`);
   } finally {
     // --no-write-json: no manifest.json, as dbt; the compiled files are still awaited.
