@@ -3,9 +3,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Manifest } from '../manifest/types.js';
 import { cycleDiagnostic } from './cycle-diagnostic.js';
 import { findCyclePaths } from './find-cycles.js';
-import { dependsOn, graphMembers, type GraphMember } from './graph-members.js';
+import { graphMembers, type GraphMember } from './graph-members.js';
+import { linkMembers, type LinkedMembers } from './link-members.js';
 import { topoOrder } from './topo-order.js';
-import { sortStrings } from '../util/sort-strings.js';
 
 /** The project's DAG: an edge runs from a parent (what is depended on) to its child. */
 export interface DagGraph {
@@ -15,11 +15,16 @@ export interface DagGraph {
    */
   readonly graph: graphlib.Graph<unknown, GraphMember, unknown>;
   members: Map<string, GraphMember>;
-  /** Direct parents / children that exist in the graph, sorted. */
-  parents: Map<string, string[]>;
-  children: Map<string, string[]>;
+  /**
+   * Direct parents / children that exist in the graph, sorted. Built on first access (a selection that walks the
+   * graph): a plain compile only needs the order.
+   */
+  readonly parents: Map<string, string[]>;
+  readonly children: Map<string, string[]>;
   /** Topological order, parents first; ties broken by unique id. Members caught in a cycle are left out. */
   order: string[];
+  /** The member of each id of `order`, at the same index. */
+  orderMembers: GraphMember[];
   /** Every cycle, each as a path whose last id repeats the first. */
   cycles: string[][];
   /** One `TSDBT_CYCLE` error per cycle. */
@@ -30,42 +35,58 @@ export interface DagGraph {
 export function buildGraph(manifest: Manifest): DagGraph {
   const members = new Map<string, GraphMember>();
   for (const m of graphMembers(manifest)) members.set(m.unique_id, m);
-  const parents = new Map<string, string[]>();
-  const children = new Map<string, string[]>();
-  const ids = [...members.keys()];
-  for (const id of ids) children.set(id, []);
-  // forEach rather than for-of: no [key, value] pair per entry (30,000 members).
-  members.forEach((m, id) => {
-    const ps = existingParents(dependsOn(m), members);
-    parents.set(id, ps);
-    for (const p of ps) children.get(p)!.push(id);
-  });
-  children.forEach((list) => {
-    if (list.length > 1) sortStrings(list);
-  });
-  const { order, unplaced } = topoOrder(ids, parents, children);
-  const cycles = unplaced.length ? findCyclePaths(unplaced, children) : [];
+  const linked = linkMembers(members);
+  const { order: ranks, waiting } = topoOrder(linked);
+  const order: string[] = new Array(ranks.length);
+  const orderMembers: GraphMember[] = new Array(ranks.length);
+  for (let i = 0; i < ranks.length; i++) {
+    order[i] = linked.ids[ranks[i]!]!;
+    orderMembers[i] = linked.at[ranks[i]!]!;
+  }
+  let parents: Map<string, string[]> | undefined;
+  let children: Map<string, string[]> | undefined;
+  const childMap = () => (children ??= childLists(members, linked));
+  // Members that could not be placed, in member order (the order the cycle search has always seen them in).
+  const unplaced = ranks.length === members.size ? [] : [...members.keys()].filter((id) => waiting[linked.rank.get(id)!]! > 0);
+  const cycles = unplaced.length ? findCyclePaths(unplaced, childMap()) : [];
   const diagnostics = cycles.map((path) => cycleDiagnostic(path, members));
   let graph: graphlib.Graph<unknown, GraphMember, unknown> | undefined;
   return {
     get graph() {
-      graph ??= toGraphlib(members, parents);
+      graph ??= toGraphlib(members, this.parents);
       return graph;
     },
+    get parents() {
+      parents ??= parentLists(members, linked);
+      return parents;
+    },
+    get children() {
+      return childMap();
+    },
     members,
-    parents,
-    children,
     order,
+    orderMembers,
     cycles,
     diagnostics,
   };
 }
 
-/** Distinct parents present in the graph, sorted; plain loops because this runs once per member. */
-function existingParents(deps: string[], members: Map<string, GraphMember>): string[] {
-  const out: string[] = [];
-  for (const p of deps) if (members.has(p) && !out.includes(p)) out.push(p);
-  if (out.length > 1) sortStrings(out);
+/** id → sorted ids of its parents, keyed in member order. */
+function parentLists(members: Map<string, GraphMember>, g: LinkedMembers): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const id of members.keys()) out.set(id, g.parents[g.rank.get(id)!]!.map((r) => g.ids[r]!));
+  return out;
+}
+
+/** id → sorted ids of its children, keyed in member order. */
+function childLists(members: Map<string, GraphMember>, g: LinkedMembers): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const id of members.keys()) {
+    const r = g.rank.get(id)!;
+    const list: string[] = new Array(g.childStart[r + 1]! - g.childStart[r]!);
+    for (let k = g.childStart[r]!, i = 0; k < g.childStart[r + 1]!; k++, i++) list[i] = g.ids[g.childRanks[k]!]!;
+    out.set(id, list);
+  }
   return out;
 }
 

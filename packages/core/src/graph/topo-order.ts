@@ -1,35 +1,31 @@
+import type { LinkedMembers } from './link-members.js';
+
 /**
  * Kahn's algorithm level by level, each level sorted by unique id so the order is stable from run to run.
- * Returns the order and the members it could not place (those in, or downstream of, a cycle).
+ * Returns the order as ranks (see LinkedMembers) and, per rank, how many parents were never placed: above 0 for
+ * the members in, or downstream of, a cycle.
  */
-export function topoOrder(
-  ids: string[],
-  parents: Map<string, string[]>,
-  children: Map<string, string[]>,
-): { order: string[]; unplaced: string[] } {
-  const remaining = new Map<string, number>();
-  let level: string[] = [];
-  for (const id of ids) {
-    const count = parents.get(id)?.length ?? 0;
-    remaining.set(id, count);
-    if (count === 0) level.push(id);
+export function topoOrder(g: LinkedMembers): { order: Int32Array; waiting: Int32Array } {
+  const n = g.ids.length;
+  const waiting = new Int32Array(n);
+  // Each level is a run of `order`; ranks sort as ids do, so a level is sorted with a typed array's native sort.
+  const order = new Int32Array(n);
+  let end = 0;
+  for (let r = 0; r < n; r++) {
+    waiting[r] = g.parents[r]!.length;
+    if (waiting[r] === 0) order[end++] = r; // ascending already
   }
-  const order: string[] = [];
-  while (level.length > 0) {
-    if (level.length > 1) level.sort();
-    const next: string[] = [];
-    for (const id of level) {
-      order.push(id);
-      const kids = children.get(id);
-      if (kids === undefined) continue;
-      for (const child of kids) {
-        const left = (remaining.get(child) ?? 0) - 1;
-        remaining.set(child, left);
-        if (left === 0) next.push(child);
+  for (let start = 0; start < end; ) {
+    const levelEnd = end;
+    for (let i = start; i < levelEnd; i++) {
+      const r = order[i]!;
+      for (let k = g.childStart[r]!; k < g.childStart[r + 1]!; k++) {
+        const c = g.childRanks[k]!;
+        if (--waiting[c]! === 0) order[end++] = c;
       }
     }
-    level = next;
+    if (end - levelEnd > 1) order.subarray(levelEnd, end).sort();
+    start = levelEnd;
   }
-  const unplaced = order.length === ids.length ? [] : ids.filter((id) => (remaining.get(id) ?? 0) > 0);
-  return { order, unplaced };
+  return { order: order.subarray(0, end), waiting };
 }

@@ -1,5 +1,5 @@
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildGraph } from '../graph/build-graph.js';
+import { buildGraph, type DagGraph } from '../graph/build-graph.js';
 import { assertAcyclic } from '../graph/cycle-diagnostic.js';
 import type { GraphMember } from '../graph/graph-members.js';
 import type { Manifest } from '../manifest/types.js';
@@ -34,9 +34,8 @@ export function select(manifest: Manifest, options: SelectOptions = {}): Selecti
   const stored = manifest.selectors && Object.keys(manifest.selectors).length > 0 ? manifest.selectors : undefined;
   const selectors = normaliseSelectors(options.selectors ?? stored);
   const resolver = new SelectorResolver(selectors, indirect);
-  if (isImplicitSelection(options, selectors) && selectsEveryMember(dag.members.values())) {
-    const keep = typeFilter(options);
-    return { selected: dag.order.filter((id) => keep(dag.members.get(id)!.resource_type)), diagnostics: [] };
+  if (isImplicitSelection(options, selectors) && selectsEveryMember(dag.orderMembers)) {
+    return { selected: keepTypes(dag, typeFilter(options)), diagnostics: [] };
   }
   const spec = chooseSpec(options, resolver, selectors, indirect);
   const env: EvaluateEnv = {
@@ -80,12 +79,19 @@ function isImplicitSelection(options: SelectOptions, selectors: Map<string, Sele
   return defaultSelector(selectors) === undefined;
 }
 
+/** `order` with the members of the kept types; all of it when every type is kept (a plain compile). */
+function keepTypes(dag: DagGraph, keep: (type: string) => boolean): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < dag.order.length; i++) if (keep(dag.orderMembers[i]!.resource_type)) out.push(dag.order[i]!);
+  return out;
+}
+
 /**
  * Whether DEFAULT_INCLUDES pick every graph member: `source:*` and the named-type methods take every member of
  * their type, `fqn:*` every other member with an fqn. Then the union is every member, eager or not, with no
  * warning (the implicit selection is quiet), and evaluating it would only rebuild that set.
  */
-function selectsEveryMember(members: Iterable<GraphMember>): boolean {
+function selectsEveryMember(members: GraphMember[]): boolean {
   for (const m of members) {
     if (NAMED_TYPES.has(m.resource_type)) continue;
     const fqn = (m as { fqn?: unknown[] }).fqn;
