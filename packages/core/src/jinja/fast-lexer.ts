@@ -2,23 +2,46 @@
  * A drop-in for nunjucks's Tokenizer (same tokens, same positions) that scans with indexOf/regexes instead of one
  * character at a time: lexing was most of the template compile time. Differences, all toward Jinja: no `r/regex/`
  * literals, and a stray `#}` in text is text.
+ *
+ * `scan()` reads one token into fields (type code, source span, position) without allocating, so the template-shape
+ * lookup can lex 10,000 templates into flat arrays; `nextToken()` wraps it into the Token the parser reads. Every
+ * token's value is its source span, except a string literal's (its unescaped content).
  */
 import type { Token } from './nunjucks-internals.js';
+import { DELIM_TYPE, TT, TYPE_NAMES } from './token-types.js';
 
 export const TAGS = { BLOCK_START: '{%', BLOCK_END: '%}', VARIABLE_START: '{{', VARIABLE_END: '}}', COMMENT_START: '{#', COMMENT_END: '#}' };
-const DELIMS = '()[]{}%*-+~/#,:|.<>=!';
-const COMPLEX = new Set(['==', '===', '!=', '!==', '<=', '>=', '//', '**']);
-const PUNCT: Record<string, string> = {
-  '(': 'left-paren', ')': 'right-paren', '[': 'left-bracket', ']': 'right-bracket', '{': 'left-curly', '}': 'right-curly',
-  ',': 'comma', ':': 'colon', '~': 'tilde', '|': 'pipe',
-};
 const WORD = /[^\s()[\]{}%*\-+~/#,:|.<>=!'"]+/y;
 const DIGITS = /[0-9]*/y;
 const EXPONENT_AT = /^[eE][+-]?[0-9]+/;
+const EXPONENT_Y = /[eE][+-]?[0-9]+/y;
+const INT_E_INT = /[0-9]+[eE][0-9]+/y;
+const INT_E = /[0-9]+[eE]/y;
+const SIGN_DIGIT = /[+-][0-9]/y;
 const TAG_START = /\{[{%#]/g;
 
-function tok(type: string, value: unknown, lineno: number, colno: number): Token {
-  return { type, value, lineno, colno };
+/** Whether `re` (sticky) matches exactly s[from, to). */
+function spans(re: RegExp, s: string, from: number, to: number): boolean {
+  re.lastIndex = from;
+  return re.test(s) && re.lastIndex === to;
+}
+
+function isWord(s: string, at: number, len: number, word: string): boolean {
+  return len === word.length && s.startsWith(word, at);
+}
+
+/** A string literal's content s[from, to) with its backslash escapes read. */
+export function unescapeString(s: string, from: number, to: number): string {
+  let out = '';
+  let i = from;
+  for (;;) {
+    const b = s.indexOf('\\', i);
+    if (b === -1 || b >= to) return i >= to ? out : out + s.slice(i, to);
+    out += s.slice(i, b);
+    const c = b + 1 < to ? s[b + 1]! : '';
+    out += c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
+    i = b + 2;
+  }
 }
 
 export class FastTokenizer {
@@ -26,6 +49,14 @@ export class FastTokenizer {
   lineno = 0;
   colno = 0;
   in_code = false;
+  /** The token `scan()` read last: its source span, position, and for a string the end of its content. */
+  tStart = 0;
+  tEnd = 0;
+  tLine = 0;
+  tCol = 0;
+  sEnd = 0;
+  /** Whether the last string literal has a backslash (its value is not its span). */
+  sEscaped = false;
   /** Open brackets in the current tag: `}}` inside `{{ {'a': {'b': 1}} }}` closes a dict, as in Jinja. */
   private depth = 0;
   readonly len: number;
@@ -55,131 +86,159 @@ export class FastTokenizer {
   }
 
   nextToken(): Token | null {
-    return this.in_code ? this.codeToken() : this.textToken();
+    const type = this.scan();
+    if (type === TT.END) return null;
+    return { type: TYPE_NAMES[type]!, value: this.value(type), lineno: this.tLine, colno: this.tCol };
   }
 
-  private textToken(): Token | null {
-    if (this.index >= this.len) return null;
-    const { lineno, colno } = this;
+  /** The value of the token just scanned. */
+  value(type: number): string {
+    if (type !== TT.STRING) return this.str.slice(this.tStart, this.tEnd);
+    return this.sEscaped ? unescapeString(this.str, this.tStart + 1, this.sEnd) : this.str.slice(this.tStart + 1, this.sEnd);
+  }
+
+  /** Reads the next token into the t* fields; returns its type code (TT.END at the end). */
+  scan(): number {
+    const type = this.in_code ? this.codeToken() : this.textToken();
+    this.tEnd = this.index;
+    return type;
+  }
+
+  private begin(): void {
+    this.tStart = this.index;
+    this.tLine = this.lineno;
+    this.tCol = this.colno;
+  }
+
+  private textToken(): number {
+    const i = this.index;
+    if (i >= this.len) return TT.END;
+    this.begin();
     const s = this.str;
-    if (s.charCodeAt(this.index) === 123 /* { */) {
-      const c = s[this.index + 1];
-      if (c === '%' || c === '{') {
-        const value = s[this.index + 2] === '-' ? `{${c}-` : `{${c}`;
-        this.moveTo(this.index + value.length);
+    const open = s.charCodeAt(i) === 123; /* { */
+    if (open) {
+      const c = s.charCodeAt(i + 1);
+      if (c === 37 /* % */ || c === 123 /* { */) {
+        this.moveTo(i + (s.charCodeAt(i + 2) === 45 /* - */ ? 3 : 2));
         this.in_code = true;
         this.depth = 0;
-        return tok(c === '%' ? 'block-start' : 'variable-start', value, lineno, colno);
+        return c === 37 ? TT.BLOCK_START : TT.VARIABLE_START;
       }
-      if (c === '#') {
-        const end = s.indexOf('#}', this.index + 2);
+      if (c === 35 /* # */) {
+        const end = s.indexOf('#}', i + 2);
         if (end === -1) throw new Error('expected end of comment, got end of file');
-        const value = s.slice(this.index, end + 2);
         this.moveTo(end + 2);
-        return tok('comment', value, lineno, colno);
+        return TT.COMMENT;
       }
     }
-    TAG_START.lastIndex = this.index + (s.charCodeAt(this.index) === 123 ? 1 : 0);
-    const m = TAG_START.exec(s);
-    const end = m ? m.index : this.len;
-    const value = s.slice(this.index, end);
-    this.moveTo(end);
-    return tok('data', value, lineno, colno);
+    TAG_START.lastIndex = i + (open ? 1 : 0);
+    this.moveTo(TAG_START.test(s) ? TAG_START.lastIndex - 2 : this.len);
+    return TT.DATA;
   }
 
-  private codeToken(): Token | null {
-    let i = this.index;
-    for (let c = this.str.charCodeAt(i); c === 32 || c === 10 || c === 9 || c === 13 || c === 160; c = this.str.charCodeAt(++i));
-    if (i > this.index) this.moveTo(i);
-    if (this.index >= this.len) return null;
-    const { lineno, colno } = this;
+  private codeToken(): number {
     const s = this.str;
-    const cur = s[this.index]!;
-    if (cur === '"' || cur === "'") return tok('string', this.readString(cur), lineno, colno);
+    let i = this.index;
+    for (let c = s.charCodeAt(i); c === 32 || c === 10 || c === 9 || c === 13 || c === 160; c = s.charCodeAt(++i));
+    if (i > this.index) this.moveTo(i);
+    if (i >= this.len) return TT.END;
+    this.begin();
+    const cur = s.charCodeAt(i);
+    if (cur === 34 || cur === 39) return this.readString(cur);
     if (this.depth <= 0) {
-      const end = this.tagEnd(cur, s);
+      const end = this.tagEnd(cur, s, i);
       if (end) {
-        this.moveTo(this.index + end.length);
+        this.moveTo(i + end);
         this.in_code = false;
-        return tok(end[end.length - 2] === '%' ? 'block-end' : 'variable-end', end, lineno, colno);
+        return s.charCodeAt(i + end - 2) === 37 ? TT.BLOCK_END : TT.VARIABLE_END;
       }
     }
-    if (DELIMS.includes(cur)) {
-      let op = cur;
-      const next = s[this.index + 1];
-      if (next === '=' || next === '/' || next === '*') {
-        const two = cur + next;
-        if (COMPLEX.has(two)) op = s[this.index + 2] === '=' && COMPLEX.has(two + '=') ? two + '=' : two;
-      }
-      this.moveTo(this.index + op.length);
-      if (op === '(' || op === '[' || op === '{') this.depth++;
-      else if (op === ')' || op === ']' || op === '}') this.depth--;
-      return tok(PUNCT[op] ?? 'operator', op, lineno, colno);
+    const delim = cur < 128 ? DELIM_TYPE[cur]! : 0;
+    if (delim) {
+      const n = this.operatorLength(cur, s.charCodeAt(i + 1), s.charCodeAt(i + 2));
+      this.moveTo(i + n);
+      if (n > 1) return TT.OPERATOR;
+      if (cur === 40 || cur === 91 || cur === 123) this.depth++;
+      else if (cur === 41 || cur === 93 || cur === 125) this.depth--;
+      return delim;
     }
-    return this.word(lineno, colno);
+    return this.word();
   }
 
-  /** `%}`, `-%}`, `}}` or `-}}` at the cursor, if there. */
-  private tagEnd(cur: string, s: string): string | undefined {
-    const i = this.index;
-    const at = cur === '-' ? i + 1 : i;
-    const a = s[at];
-    if ((a === '%' || a === '}') && s[at + 1] === '}') return cur === '-' ? `-${a}}` : `${a}}`;
-    return undefined;
+  /** `==`, `!=`, `<=`, `>=`, `//`, `**`, `===`, `!==`: the operator's length at the cursor (1 for the others). */
+  private operatorLength(c0: number, c1: number, c2: number): number {
+    const two = (c1 === 61 && (c0 === 61 || c0 === 33 || c0 === 60 || c0 === 62)) || (c1 === 47 && c0 === 47) || (c1 === 42 && c0 === 42);
+    if (!two) return 1;
+    return c1 === 61 && c2 === 61 && (c0 === 61 || c0 === 33) ? 3 : 2;
   }
 
-  private word(lineno: number, colno: number): Token {
-    WORD.lastIndex = this.index;
-    const w = WORD.exec(this.str)![0];
-    this.moveTo(this.index + w.length);
-    if (/^[0-9]+$/.test(w)) {
-      if (this.str[this.index] !== '.' && !EXPONENT_AT.test(this.str.slice(this.index, this.index + 8))) return tok('int', w, lineno, colno);
-      let text = w;
-      if (this.str[this.index] === '.') {
+  /** The length of `%}`, `-%}`, `}}` or `-}}` at the cursor, 0 if none is there. */
+  private tagEnd(cur: number, s: string, i: number): number {
+    const dash = cur === 45;
+    const at = dash ? i + 1 : i;
+    const a = s.charCodeAt(at);
+    if ((a === 37 || a === 125) && s.charCodeAt(at + 1) === 125) return dash ? 3 : 2;
+    return 0;
+  }
+
+  private word(): number {
+    const s = this.str;
+    const start = this.index;
+    WORD.lastIndex = start;
+    // A character that is neither space, delimiter nor word (a form feed): nunjucks's own lexer fails there too.
+    if (!WORD.test(s)) throw new TypeError("Cannot read properties of null (reading '0')");
+    const end = WORD.lastIndex;
+    this.moveTo(end);
+    let digits = true;
+    for (let k = start; k < end && digits; k++) digits = s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57;
+    if (digits) {
+      if (s.charCodeAt(end) !== 46 /* . */ && !spansFrom(EXPONENT_Y, s, end)) return TT.INT;
+      if (s.charCodeAt(this.index) === 46) {
         DIGITS.lastIndex = this.index + 1;
-        const dec = DIGITS.exec(this.str)![0];
-        text += `.${dec}`;
-        this.moveTo(this.index + 1 + dec.length);
+        DIGITS.test(s);
+        this.moveTo(DIGITS.lastIndex);
       }
-      return tok('float', text + this.exponent(), lineno, colno);
+      this.exponent();
+      return TT.FLOAT;
     }
     // `1e3` / `2E+2`: Jinja reads a float.
-    if (/^[0-9]+[eE][0-9]+$/.test(w)) return tok('float', w, lineno, colno);
-    if (/^[0-9]+[eE]$/.test(w) && /^[+-][0-9]/.test(this.str.slice(this.index, this.index + 2))) {
-      this.moveTo(this.index - 1);
-      return tok('float', w.slice(0, -1) + this.exponent(), lineno, colno);
+    if (spans(INT_E_INT, s, start, end)) return TT.FLOAT;
+    if (spans(INT_E, s, start, end) && spansFrom(SIGN_DIGIT, s, end)) {
+      this.moveTo(end - 1);
+      this.exponent();
+      return TT.FLOAT;
     }
-    if (w === 'true' || w === 'false') return tok('boolean', w, lineno, colno);
-    if (w === 'none' || w === 'null') return tok('none', w, lineno, colno);
-    return tok('symbol', w, lineno, colno);
+    const n = end - start;
+    if (isWord(s, start, n, 'true') || isWord(s, start, n, 'false')) return TT.BOOLEAN;
+    if (isWord(s, start, n, 'none') || isWord(s, start, n, 'null')) return TT.NONE;
+    return TT.SYMBOL;
   }
 
-  /** An exponent (`e-3`) right after a number's digits, consumed; '' when there is none. */
-  private exponent(): string {
+  /** Consumes an exponent (`e-3`) right after a number's digits, if there. */
+  private exponent(): void {
     const m = EXPONENT_AT.exec(this.str.slice(this.index, this.index + 8));
-    if (!m) return '';
-    this.moveTo(this.index + m[0].length);
-    return m[0];
+    if (m) this.moveTo(this.index + m[0].length);
   }
 
-  private readString(quote: string): string {
+  /** A string literal: up to the first quote not escaped by a backslash (or the end). */
+  private readString(quote: number): number {
     const s = this.str;
+    const q = quote === 34 ? '"' : "'";
     let i = this.index + 1;
-    let out = '';
+    let b = s.indexOf('\\', i);
+    this.sEscaped = false;
     for (;;) {
-      const q = s.indexOf(quote, i);
-      const b = s.indexOf('\\', i);
-      if (b !== -1 && (q === -1 || b < q)) {
-        out += s.slice(i, b);
-        const c = s[b + 1] ?? '';
-        out += c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
+      const e = s.indexOf(q, i);
+      if (b !== -1 && b < i) b = s.indexOf('\\', i);
+      if (b !== -1 && (e === -1 || b < e)) {
+        this.sEscaped = true;
         i = b + 2;
         continue;
       }
-      const end = q === -1 ? this.len : q;
-      out += s.slice(i, end);
+      const end = e === -1 ? this.len : e;
+      this.sEnd = end;
       this.moveTo(Math.min(end + 1, this.len));
-      return out;
+      return TT.STRING;
     }
   }
 
@@ -197,4 +256,10 @@ export class FastTokenizer {
     this.lineno = before.split('\n').length - 1;
     this.colno = this.index - before.lastIndexOf('\n') - 1;
   }
+}
+
+/** Whether `re` (sticky) matches at `from`. */
+function spansFrom(re: RegExp, s: string, from: number): boolean {
+  re.lastIndex = from;
+  return re.test(s);
 }

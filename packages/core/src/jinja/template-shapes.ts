@@ -4,6 +4,9 @@
  * and in their string literals compile to the same code with other tables. A project's generated or templated
  * models often share a few shapes, and lexing costs a fraction of parse + codegen.
  *
+ * Each template is lexed into flat arrays (FlatTokens) and looked up by a hash of its tokens (shape-key.ts); a
+ * template of a known shape is then compared token by token and gets its tables without a Token object made.
+ *
  * When a second template of a shape comes, a probe is compiled: the first template with every masked token (text,
  * string literal) replaced by a distinct marker, so each constant shows which token it came from and which constants
  * are the compiler's own (names, even when they equal a literal). The explanation must reproduce the first template's
@@ -11,19 +14,17 @@
  */
 import { stripTrailingNewline, type CompiledCode } from './compile-source.js';
 import { FastTokenizer } from './fast-lexer.js';
+import { FlatTokens, tokenView, type TokenView } from './flat-tokens.js';
 import type { Token } from './nunjucks-internals.js';
 import { ReplayUnsupported, type Lexed } from './replay-tokenizer.js';
+import { fits, shapeKey, shapeTokens, type ShapeTokens } from './shape-key.js';
+import { TYPE_CODES } from './token-types.js';
 
 /** How a text token became a constant: as is, or trimmed by whitespace control (`-%}` / `{%-`). */
 const TRANSFORMS = [(s: string) => s, (s: string) => s.trimStart(), (s: string) => s.trimEnd(), (s: string) => s.trim()];
 
-/** Blocks the parser reads as raw text, past the tokens: such templates always compile in full. */
-const RAW_BLOCKS = new Set(['raw', 'endraw', 'verbatim', 'endverbatim', 'materialization', 'docs', 'snapshot']);
-
 const MARK = '\u0002';
 const MARK_END = '\u0003';
-const WS_START = /^\s/;
-const WS_END = /\s$/;
 const ALL_WS = /^\s*$/;
 const RESERVED = /[\u0001-\u0003]/;
 
@@ -31,8 +32,7 @@ const RESERVED = /[\u0001-\u0003]/;
 type Full = (source: string, lexed?: Lexed) => CompiledCode;
 
 interface Shape {
-  /** The token-level key: a template shares the shape only when its tokens give the same. */
-  tokenKey: string;
+  tokens: ShapeTokens;
   code: string;
   /** The probe's constants: those not taken from a token are the compiler's own and stay. */
   consts: unknown[];
@@ -61,56 +61,6 @@ function tokenize(source: string): Lexed | undefined {
     return undefined;
   }
   return { tokens, ends };
-}
-
-/** String literals whose value shapes the code or the parse (dict keys, test names, `x['a']`, 'a' 'b') are not masked. */
-function masked(tokens: Token[], i: number): boolean {
-  const t = tokens[i]!;
-  if (t.type === 'data') return true;
-  if (t.type !== 'string') return false;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  if (next && (next.type === 'colon' || next.type === 'string')) return false;
-  if (prev && (prev.type === 'left-bracket' || prev.type === 'string' || (prev.type === 'symbol' && (prev.value === 'is' || prev.value === 'not')))) return false;
-  return true;
-}
-
-const TAG_SPLIT = /(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\})/;
-const QUOTED = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
-
-/**
- * A key of the text alone: tags with their quoted strings emptied, text between tags as its class. Templates of one
- * shape get one key (a template with a key seen before is lexed and its token key compared: this one only filters).
- */
-function textKey(text: string): string {
-  const parts = text.split(TAG_SPLIT);
-  let key = '';
-  for (let i = 0; i < parts.length; i++) key += `${i % 2 ? parts[i]!.replace(QUOTED, "''") : dataClass(parts[i]!)}\u0001`;
-  return key;
-}
-
-/** One character per token type in the shape key. */
-const TYPE_CHAR: Record<string, string> = {
-  'block-start': 'B', 'block-end': 'b', 'variable-start': 'V', 'variable-end': 'v', comment: 'C', string: "'", symbol: 'n',
-  int: 'i', float: 'f', boolean: 'o', none: 'N', operator: 'p',
-};
-
-/** The shape key: every token's type and value, masked values reduced to what decides the code (blank, edges). */
-function shapeKey(tokens: Token[]): string | undefined {
-  let key = '';
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!masked(tokens, i)) {
-      if (t.type === 'symbol' && RAW_BLOCKS.has(t.value)) return undefined;
-      key += `${TYPE_CHAR[t.type] ?? t.type}${t.value}\u0001`;
-    } else key += t.type === 'string' ? 'S\u0001' : `${dataClass(t.value as string)}\u0001`;
-  }
-  return key;
-}
-
-function dataClass(v: string): string {
-  if (ALL_WS.test(v)) return v ? 'W' : 'E';
-  return `T${WS_START.test(v) ? 's' : ''}${WS_END.test(v) ? 'e' : ''}`;
 }
 
 function lineStarts(source: string): number[] {
@@ -161,9 +111,11 @@ function spelled(c: CompiledCode): string {
 function explain(pending: Pending, full: Full): Shape | undefined {
   const text = stripTrailingNewline(pending.source);
   const tokens = tokenize(text)?.tokens;
-  const tokenKey = tokens && shapeKey(tokens);
-  if (!tokens || tokenKey === undefined) return undefined;
-  const first = { ...pending, text, tokens, mask: tokens.map((_, i) => masked(tokens, i)) };
+  if (!tokens) return undefined;
+  const view = tokenView(tokens, TYPE_CODES);
+  const kept = shapeTokens(view);
+  if (!kept) return undefined;
+  const first = { ...pending, text, tokens, mask: Array.from(kept.mask, (m) => m === 1) };
   const probeText = probeSource(first.text, first.tokens, first.mask);
   const probeTokens = tokenize(probeText)?.tokens;
   if (!probeTokens || probeTokens.length !== first.tokens.length || probeTokens.some((t, i) => t.type !== first.tokens[i]!.type)) return undefined;
@@ -212,31 +164,32 @@ function explain(pending: Pending, full: Full): Shape | undefined {
     if (i === undefined) return undefined;
     positionTokens.push(i);
   }
-  const shape: Shape = { tokenKey, code: probe.code, consts: probe.consts, sources, positionTokens };
+  const shape: Shape = { tokens: kept, code: probe.code, consts: probe.consts, sources, positionTokens };
   // The explanation must give back the first template's own compile.
-  const again = instantiate(shape, first.tokens);
+  const again = instantiate(shape, view);
   return again && spelled(again) === spelled(first.compiled) ? shape : undefined;
 }
 
 /** This template's tables under `shape`, or undefined when its tokens do not fit (then it compiles in full). */
-function instantiate(shape: Shape, tokens: Token[]): CompiledCode | undefined {
+function instantiate(shape: Shape, tokens: TokenView): CompiledCode | undefined {
   const consts = shape.consts.slice();
   for (let c = 0; c < consts.length; c++) {
     const list = shape.sources[c];
     if (!list) continue;
-    const [i0, t0] = list[0]!;
-    const v = TRANSFORMS[t0]!(tokens[i0]!.value as string);
+    const first = list[0]!;
+    const v = TRANSFORMS[first[1]]!(tokens.value(first[0]));
     for (let k = 1; k < list.length; k++) {
-      const [i, t] = list[k]!;
-      if (TRANSFORMS[t]!(tokens[i]!.value as string) !== v) return undefined;
+      const other = list[k]!;
+      if (TRANSFORMS[other[1]]!(tokens.value(other[0])) !== v) return undefined;
     }
     consts[c] = v;
   }
-  const positions: number[] = new Array(shape.positionTokens.length * 2);
-  shape.positionTokens.forEach((i, p) => {
-    positions[2 * p] = tokens[i]!.lineno + 1;
-    positions[2 * p + 1] = tokens[i]!.colno + 1;
-  });
+  const pt = shape.positionTokens;
+  const positions: number[] = new Array(pt.length * 2);
+  for (let p = 0; p < pt.length; p++) {
+    positions[2 * p] = tokens.line(pt[p]!) + 1;
+    positions[2 * p + 1] = tokens.col(pt[p]!) + 1;
+  }
   return { code: shape.code, consts, positions };
 }
 
@@ -246,15 +199,20 @@ export class TemplateShapes {
   /** Templates compiled from a shape (tests read it). */
   hits = 0;
 
+  /** The template being looked up, lexed into arrays reused from one template to the next. */
+  private readonly flat = new FlatTokens();
+
   compile(source: string, full: Full): CompiledCode {
     const text = stripTrailingNewline(source);
-    // The probe's markers and the keys' separator must not occur in the template itself.
+    // The probe's markers must not occur in the template itself.
     if (RESERVED.test(text)) return full(source);
-    // Looked up by a cheap key of the text; the tokens are lexed and compared only for a shape seen before.
-    const key = textKey(text);
+    const flat = this.flat;
+    const key = flat.lex(text) ? shapeKey(flat) : undefined;
+    if (key === undefined) return full(source);
     let shape = this.shapes.get(key);
     if (shape === undefined) {
-      const compiled = full(source);
+      // The parser reads the tokens already lexed rather than lexing the text again.
+      const compiled = fromTokens(source, flat.toLexed(), full);
       this.shapes.set(key, { source, compiled });
       return compiled;
     }
@@ -262,11 +220,9 @@ export class TemplateShapes {
       shape = explain(shape, full) ?? null;
       this.shapes.set(key, shape);
     }
-    if (!shape) return full(source);
-    const lexed = tokenize(text);
-    if (!lexed) return full(source);
-    const c = shapeKey(lexed.tokens) === shape.tokenKey ? instantiate(shape, lexed.tokens) : undefined;
-    if (!c) return fromTokens(source, lexed, full);
+    if (!shape) return fromTokens(source, flat.toLexed(), full);
+    const c = fits(shape.tokens, flat) ? instantiate(shape, flat) : undefined;
+    if (!c) return fromTokens(source, flat.toLexed(), full);
     this.hits++;
     return c;
   }

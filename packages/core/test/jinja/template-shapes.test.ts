@@ -42,6 +42,19 @@ describe('template shapes', () => {
     expect(shapes.hits).toBe(0);
   });
 
+  it('keeps templates that differ in a name (ref / source) or a key apart, each from its own shape', () => {
+    const t = (fn: string, i: number) => `select * from {{ ${fn}('s', 't_${i}') }} where {{ {'a\\'b': 1}['a\\'b'] }} -- ${i}`;
+    expect(throughShapes([t('ref', 1), t('source', 2), t('ref', 3), t('source', 4), t('ref', 5)])).toBe(3);
+  });
+
+  it('compiles in full a template whose text does not fit its shape, and never shapes raw blocks', () => {
+    // The same blank text becomes one constant in the first template: a second template with two blanks cannot use it.
+    const t = (a: string, b: string) => `{{ a }}${a}{{ b }}${b}{{ c }}`;
+    expect(throughShapes([t('\n', '\n'), t('\n', '\n'), t('\n', '\n\n'), t(' ', '  ')])).toBe(1);
+    const raw = (x: string) => `{% raw %}{{ ${x} }}{% endraw %} {{ '${x}' }}`;
+    expect(throughShapes([raw('a'), raw('b'), raw('c')])).toBe(0);
+  });
+
   it('renders the same through the engine as without shapes, errors at the right line', () => {
     const engine = new JinjaEngine();
     const ctx = { ref: (n: string) => `"db"."${n}"`, n: 1 };
