@@ -1,5 +1,6 @@
 import type { Options } from 'yargs';
 import { cliFlags } from './cli-flags.js';
+import type { RawFlags } from './resolve-flags.js';
 
 /** Flags every command accepts, named as dbt names them (each also read from its DBT_* variable by core). */
 export const globalOptions = {
@@ -15,8 +16,8 @@ export const globalOptions = {
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print errors only' },
 } as const satisfies Record<string, Options>;
 
-/** The global flags as parsed by yargs (camel-cased). */
-export interface GlobalArgs {
+/** The global flags as parsed by yargs (camel-cased); the logging/warning/artifact ones are resolve-flags.ts's. */
+export interface GlobalArgs extends RawFlags {
   projectDir?: string;
   profilesDir?: string;
   target?: string;
@@ -27,16 +28,6 @@ export interface GlobalArgs {
   debug?: boolean;
   quiet?: boolean;
   profile?: string;
-  logPath?: string;
-  logLevel?: string;
-  logLevelFile?: string;
-  logFileMaxBytes?: number;
-  useColors?: boolean;
-  printerWidth?: number;
-  warnError?: boolean;
-  warnErrorOptions?: string;
-  /** Set by main()'s middleware from the flag, else $DBT_WRITE_JSON (the other flags are read through cliFlags()). */
-  writeJson?: boolean;
   exitCode?: number;
 }
 

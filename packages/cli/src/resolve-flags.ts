@@ -57,6 +57,7 @@ export interface RawFlags {
   printerWidth?: number;
   warnError?: boolean;
   warnErrorOptions?: string;
+  /** Set by main()'s middleware from the flag, else $DBT_WRITE_JSON (the other flags are read through cliFlags()). */
   writeJson?: boolean;
   debug?: boolean;
 }

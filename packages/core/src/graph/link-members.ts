@@ -1,4 +1,5 @@
 import { dependsOn, type GraphMember } from './graph-members.js';
+import { insertionSort } from '../util/sort-strings.js';
 
 /**
  * The DAG in numbers: member `r` is the one whose unique id sorts r-th, so sorting members by id is sorting numbers
@@ -49,19 +50,7 @@ function existingParents(deps: string[], rank: Map<string, number>): number[] {
     const r = rank.get(p);
     if (r !== undefined && !out.includes(r)) out.push(r);
   }
-  if (out.length > 1) sortNumbers(out);
+  if (out.length > 1) insertionSort(out);
   return out;
 }
 
-/** Insertion sort: a member's few parents. */
-function sortNumbers(list: number[]): void {
-  for (let i = 1; i < list.length; i++) {
-    const x = list[i]!;
-    let j = i - 1;
-    while (j >= 0 && list[j]! > x) {
-      list[j + 1] = list[j]!;
-      j--;
-    }
-    list[j + 1] = x;
-  }
-}
