@@ -1,5 +1,6 @@
 import type { Options } from 'yargs';
 import { cliFlags } from './cli-flags.js';
+import { LOG_LEVELS } from './logging-options.js';
 import type { RawFlags } from './resolve-flags.js';
 
 /** Flags every command accepts, named as dbt names them (each also read from its DBT_* variable by core). */
@@ -31,11 +32,15 @@ export interface GlobalArgs extends RawFlags {
   exitCode?: number;
 }
 
-const RANK: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3, none: 4 };
+/** A level's place in LOG_LEVELS (most verbose first); an unknown one counts as info. */
+const rank = (level: string): number => {
+  const r = (LOG_LEVELS as readonly string[]).indexOf(level);
+  return r < 0 ? 1 : r;
+};
 
 /** Whether a line of `level` shows at the console's --log-level. */
 export function levelShown(level: string, consoleLevel: string): boolean {
-  return (RANK[level] ?? 1) >= (RANK[consoleLevel] ?? 1) && consoleLevel !== 'none';
+  return rank(level) >= rank(consoleLevel) && consoleLevel !== 'none';
 }
 
 /** Template log() / print() output: info and warnings to the console as dbt shows them; debug only with --debug. */

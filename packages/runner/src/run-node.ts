@@ -16,11 +16,6 @@ export function relationLabel(node: ManifestNode): string {
   return isTest(node) ? node.name : displayRelation(node);
 }
 
-/** What every render of this task sees, but the connection. */
-export function renderRuntime(task: TaskContext): RenderRuntime {
-  return { execute: true, fullRefresh: task.fullRefresh, empty: task.empty, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
-}
-
 /** Run one node on a pooled connection; every failure becomes an `error` result naming the node and file. */
 export async function runNode(task: TaskContext, node: ManifestNode, index: number, thread: number): Promise<NodeResult> {
   const relation = relationLabel(node);
@@ -29,7 +24,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
   const startedAt = new Date();
   const result = await task.pool.with(async (pooled): Promise<NodeResult> => {
     const conn = loggedConnection(pooled, (sql) => task.log.write('debug', `On ${node.unique_id}: ${sql}`));
-    const runtime: RenderRuntime = { ...renderRuntime(task), connection: conn };
+    const runtime: RenderRuntime = { execute: true, connection: conn, fullRefresh: task.fullRefresh, empty: task.empty, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
     const ctx: NodeContext = {
       conn,
       dialect: task.project.dialect,

@@ -184,11 +184,11 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
     await settleFiles(files, emit, log);
     log.write('error', error instanceof Error ? error.message : String(error));
     log.close();
-    options.signal?.removeEventListener('abort', onAbort);
     await pool.closeAll();
     throw error;
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
   }
-  options.signal?.removeEventListener('abort', onAbort);
   const elapsed = (Date.now() - started) / 1000;
   // Closing may flush the warehouse (DuckDB checkpoints its file on its own threads): the artifacts are written
   // meanwhile. closeAll never rejects.

@@ -33,14 +33,8 @@ export const METHODS: Record<string, SelectorMethod> = {
   version: versionMethod,
 };
 
-/** dbt methods tsdbt does not implement yet: a clear error rather than "unknown method". */
-const NOT_YET: string[] = [];
-
 export function checkMethod(method: string, raw: string, origin: SpecOrigin): void {
   if (method in METHODS || method === 'selector') return;
-  if (NOT_YET.includes(method)) {
-    throw badSpec(`The "${method}" selector method in "${raw}" is not supported by tsdbt yet.`, origin, undefined, 'TSDBT_SELECTOR_UNSUPPORTED_METHOD');
-  }
   const valid = [...Object.keys(METHODS), 'selector'];
   const near = closest(method, valid);
   throw badSpec(
