@@ -21,7 +21,8 @@ describe.skipIf(!chromiumPath)(`a large manifest in Chromium${chromiumPath ? '' 
     const manifest = syntheticManifest(2000);
     // Lineage is covered elsewhere; without compiled SQL this fixture generates in a moment.
     for (const node of Object.values(manifest.nodes) as { compiled_code?: string }[]) delete node.compiled_code;
-    await generateDocs({ targetDir: dir, manifest });
+    // What docs generate passes for a project without the sales models: an empty dashboard, no reason given.
+    await generateDocs({ targetDir: dir, manifest, dashboard: { series: [] } });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(pathToFileURL(join(dir, 'index.html')).href);
@@ -31,6 +32,11 @@ describe.skipIf(!chromiumPath)(`a large manifest in Chromium${chromiumPath ? '' 
   afterAll(async () => {
     await browser?.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('has no Dashboard tab for a project without the sales models', async () => {
+    expect(await page.$$('#nav-graph')).toHaveLength(1);
+    expect(await page.$$('#nav-dashboard')).toHaveLength(0);
   });
 
   it('renders only the visible rows of a long list', async () => {

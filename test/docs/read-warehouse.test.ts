@@ -45,6 +45,14 @@ describe('reading the warehouse for docs generate', () => {
     expect(data.skipped).toMatch(/analytics\.sales_performance does not exist in the warehouse/);
   });
 
+  it('gives a project without the sales models no dashboard and no note; one with only some of them a note', async () => {
+    const manifest = salesManifest();
+    const others = { ...manifest, nodes: Object.fromEntries(Object.entries(manifest.nodes).filter(([, n]) => !['sales_performance', 'customer_analysis', 'product_demand', 'discount_impact'].includes(n.name))) };
+    expect(await readDashboard(conn, dialect, others)).toEqual({ series: [] });
+    const some = { ...manifest, nodes: Object.fromEntries(Object.entries(manifest.nodes).filter(([, n]) => n.name !== 'discount_impact')) };
+    expect((await readDashboard(conn, dialect, some)).skipped).toBe('Dashboard skipped: the project has no model discount_impact.');
+  });
+
   it('writes catalog v1 entries with columns, types and table row counts; absent relations are left out', async () => {
     const manifest = salesManifest();
     const catalog = await readCatalog(conn, dialect, manifest);

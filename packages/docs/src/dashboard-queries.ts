@@ -37,14 +37,19 @@ function label(value: unknown): string {
 }
 
 /**
- * Runs the dashboard's queries against the analytics tables the manifest names. When a model is missing from the
- * manifest or not built in the warehouse, returns `skipped` with the reason instead of failing `docs generate`.
+ * Runs the dashboard's queries against the analytics tables the manifest names. A project with none of those models
+ * (any project but the sales one) gets no dashboard and no message. When some are missing from the manifest or not
+ * built in the warehouse, returns `skipped` with the reason instead of failing `docs generate`.
  */
 export async function readDashboard(connection: Connection, dialect: Dialect, manifest: Manifest): Promise<DashboardData> {
   const relations = new Map<Model, string>();
-  for (const model of DASHBOARD_MODELS) {
-    const node = Object.values(manifest.nodes).find((n) => n.resource_type === 'model' && n.name === model);
-    if (!node) return { series: [], skipped: `Dashboard skipped: the project has no model ${model}.` };
+  const models = Object.values(manifest.nodes).filter((n) => n.resource_type === 'model');
+  const nodes = DASHBOARD_MODELS.map((model) => models.find((n) => n.name === model));
+  if (nodes.every((n) => !n)) return { series: [] };
+  const missing = DASHBOARD_MODELS.find((_, i) => !nodes[i]);
+  if (missing) return { series: [], skipped: `Dashboard skipped: the project has no model ${missing}.` };
+  for (const [i, model] of DASHBOARD_MODELS.entries()) {
+    const node = nodes[i]!;
     const rel: RelationRef = { database: node.database ?? undefined, schema: node.schema, identifier: node.alias || node.name };
     if (!(await connection.getRelation(rel))) {
       return { series: [], skipped: `Dashboard skipped: ${node.schema}.${rel.identifier} does not exist in the warehouse (run tsdbt build first).` };
@@ -56,7 +61,7 @@ export async function readDashboard(connection: Connection, dialect: Dialect, ma
     const sql = q.sql.replace(/\{(\w+)\}/g, (_, m: string) => relations.get(m as Model) ?? m);
     const result = await connection.execute(sql).catch((cause: unknown) => {
       throw new TsdbtError('TSDBT_DOCS_DASHBOARD_QUERY_FAILED', `The dashboard query "${q.series.title}" failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-        cause, hint: 'The analytics models must have the columns of the sales project (issue 5); check the model named in the query.',
+        cause, hint: 'The dashboard reads the sales project\'s analytics models (project/models/analytics); check the columns of the model named in the query.',
       });
     });
     series.push({ ...q.series, labels: result.rows.map((r) => label(r[0])), values: result.rows.map((r) => Number(r[1] ?? 0)) });

@@ -16,11 +16,14 @@ function start(): void {
   }
   const store = new Store(payload);
   const main = h('main', { id: 'main' });
+  // A project without the sales models gets an empty dashboard with no reason given: no tab for it.
+  const board = payload.dashboard;
+  const hasDashboard = !board || board.series.length > 0 || board.skipped !== undefined;
   const nav = h('nav', { class: 'top' },
     h('a', { class: 'brand', href: '#!/overview' }, payload.project.name),
     h('a', { href: '#!/overview' }, 'Overview'),
     h('a', { href: graphHref(''), id: 'nav-graph' }, 'Lineage graph'),
-    h('a', { href: '#!/dashboard', id: 'nav-dashboard' }, 'Dashboard'));
+    ...(hasDashboard ? [h('a', { href: '#!/dashboard', id: 'nav-dashboard' }, 'Dashboard')] : []));
   document.body.append(nav, h('div', { class: 'layout' }, sidebar(store), main));
   const render = () => route(store, main);
   window.addEventListener('hashchange', render);
