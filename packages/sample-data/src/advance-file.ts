@@ -6,7 +6,7 @@ import type { SampleInfo } from './duckdb-file.js';
 import { SampleDataError } from './errors.js';
 import { generateOrders } from './generate/orders.js';
 import { Rng } from './rng.js';
-import type { RunResult } from './run.js';
+import type { RunResult } from './run-result.js';
 import { DuckDBSink } from './sinks/duckdb-sink.js';
 import { CATEGORIES } from './reference/catalog-spec.js';
 import { tableDef } from './tables.js';

@@ -4,7 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeFreshFile, writeInfo } from './duckdb-file.js';
 import { SampleDataError } from './errors.js';
 import { countRows } from './count-rows.js';
-import type { RunResult } from './run.js';
+import type { RunResult } from './run-result.js';
 import { createTableSql, qualified, quoteIdent } from './sinks/duckdb-ddl.js';
 import { TABLES, duckdbType } from './tables.js';
 import type { TableDef } from './tables.js';

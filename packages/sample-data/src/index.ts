@@ -5,7 +5,7 @@ export { writeGeneratedFile } from './write-generated.js';
 export { parseOptions, USAGE } from './options.js';
 export type { SampleOptions } from './options.js';
 export { runSample } from './run.js';
-export type { RunResult } from './run.js';
+export type { RunResult } from './run-result.js';
 export { countRows } from './count-rows.js';
 export { TABLES, tableDef, duckdbType } from './tables.js';
 export type { TableDef, ColumnDef } from './tables.js';

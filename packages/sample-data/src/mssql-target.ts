@@ -2,7 +2,7 @@ import sql from 'mssql';
 import { SampleDataError } from './errors.js';
 import { generate } from './generate/generate.js';
 import type { SampleOptions } from './options.js';
-import type { RunResult } from './run.js';
+import type { RunResult } from './run-result.js';
 import { bracket, mssqlCreateTable, mssqlName } from './sinks/mssql-ddl.js';
 import { MssqlSink } from './sinks/mssql-sink.js';
 import { TABLES } from './tables.js';

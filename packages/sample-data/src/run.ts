@@ -2,8 +2,7 @@ import type { SampleOptions } from './options.js';
 import { writeGeneratedFile } from './write-generated.js';
 import { SampleDataError } from './errors.js';
 
-/** What one invocation did, for the bin to print. */
-export interface RunResult { target: string; action: 'generated' | 'advanced' | 'loaded'; rows: Record<string, number> }
+import type { RunResult } from './run-result.js';
 
 /** Dispatches the parsed options to the right writer. */
 export async function runSample(o: SampleOptions): Promise<RunResult> {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { TsdbtError } from '../diagnostics/diagnostic.js';
-import type { DagGraph } from './build-graph.js';
+import type { DagGraph } from './dag-graph.js';
 import type { GraphMember } from './graph-members.js';
 
 /** `model.p.a (models/a.sql) → model.p.b (models/b.sql) → model.p.a`, the way the user finds the files to fix. */

@@ -1,4 +1,4 @@
-import type { DagGraph } from './build-graph.js';
+import type { DagGraph } from './dag-graph.js';
 
 /** Breadth-first walk along `edges`, at most `maxDepth` steps (undefined: unlimited). The start set is excluded. */
 function walk(start: Iterable<string>, edges: Map<string, string[]>, maxDepth?: number): Set<string> {
