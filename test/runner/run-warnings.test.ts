@@ -48,7 +48,7 @@ describe('warnings in run commands', () => {
     const lines = r.stdout.split('\n').map((l) => l.replace(/^\d\d:\d\d:\d\d {2}/u, ''));
     const at = (re: RegExp) => lines.findIndex((l) => re.test(l));
     expect(at(/^Running with tsdbt=\d+\.\d+\.\d+$/u)).toBe(0);
-    expect(at(/^Registered adapter: duckdb$/u)).toBe(1);
+    expect(at(/^Registered adapter: duckdb=\d+\.\d+\.\d+$/u)).toBe(1);
     expect(at(/^Found 5 models, 1 snapshot, 2 seeds, \d+ data tests, 2 sources, 1 unit test, \d+ macros$/u)).toBe(2);
     expect(at(/^Concurrency: 4 threads \(target='dev'\)$/u)).toBeGreaterThan(2);
     expect(at(/^Concurrency/u)).toBeLessThan(at(/START sql view model main\.stg_customers/u));

@@ -26,6 +26,7 @@ export { debugProject } from './project/debug-project.js';
 export type { DebugCheck, DebugReport } from './project/debug-project.js';
 export { cleanProject } from './project/clean-project.js';
 export { makeDirs } from './util/make-dirs.js';
+export { writeTargetFile } from './util/write-file.js';
 export { readJsonFile } from './util/read-json-file.js';
 export * from './graph/index.js';
 export * from './selection/index.js';

@@ -39,12 +39,15 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
         return files ? sql.then((s) => (files.compiled(node, s), s)) : sql;
       },
       main: task.files ? (sql) => task.files!.main(node, sql) : undefined,
+      compiled: task.files ? (sql) => task.files!.compiled(node, sql) : undefined,
       render: (sql) => renderSql(task.project, sql, runtime, node.name),
       ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
       relations: task.relations,
       testWarnIsError: task.testWarnIsError,
       manifest: task.project.manifest,
-      compileOther: (id, extras) => compileNode(task.project, id, { ...runtime, ...extras, refOverrides: new Map([...(task.refOverrides ?? []), ...(extras.refOverrides ?? [])]) }),
+      // Another node rendered in this node's context (a unit test's model over its fixtures): the model's own
+      // compiled_code in the manifest stays what its own run or compile made (dbt-core #9608).
+      compileOther: (id, extras) => compileNode(task.project, id, { ...runtime, ...extras, record: false, refOverrides: new Map([...(task.refOverrides ?? []), ...(extras.refOverrides ?? [])]) }),
     };
     const base = { uniqueId: node.unique_id, startedAt: startedAt.toISOString(), thread: `Thread-${thread}`, relationName: node.relation_name ?? undefined };
     try {

@@ -136,7 +136,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   const emit: EmitEvent = options.onEvent ?? (() => undefined);
   const project = await parseProject(options);
   const invocationId = project.invocationId ?? randomUUID();
-  emit({ kind: 'begin', manifest: project.manifest, adapter: project.target.type });
+  emit({ kind: 'begin', manifest: project.manifest, adapter: project.target.type, invocationId });
   reportWarnings(project.diagnostics, project, options, emit);
   const log = new LogFile(project.projectDir, { ...options.log, dir: options.log?.dir ?? projectLogPath(project) });
   log.write('info', `Running with tsdbt=${runnerVersion()} invocation_id=${invocationId} command=${kind}`);

@@ -30,7 +30,7 @@ export type RunEvent =
   | { kind: 'hook'; phase: 'on-run-start' | 'on-run-end'; index: number; total: number; sql: string; seconds?: number }
   | { kind: 'info'; message: string }
   /** Once the project is parsed: what dbt prints as `Found 3 models, …`. */
-  | { kind: 'begin'; manifest: Manifest; adapter: string }
+  | { kind: 'begin'; manifest: Manifest; adapter: string; invocationId: string }
   /** Before the first node: dbt's `Concurrency: 4 threads (target='dev')`. */
   | { kind: 'concurrency'; threads: number; target: string }
   /** A project or selection warning (dbt prints them before the run: unused config paths, a criterion matching nothing). */
@@ -54,6 +54,8 @@ export interface NodeContext {
    * target/run/<package>/<path>, so a failed statement can be read there.
    */
   main?(sql: string): void;
+  /** SQL the node compiled to outside compile() (a unit test's model over its fixtures): written to target/compiled. */
+  compiled?(sql: string): void;
   /** Render a hook or other template text in the node's context. */
   render(sql: string): Promise<string>;
   /** What exists in the warehouse (cached per schema for the run; materializations record what they build). */

@@ -93,6 +93,8 @@ export class QueryRunner {
       const changed = count === 0 ? 0 : Number((await result.getRows())[0]?.[0] ?? 0);
       return finish(writer, rpc, changed, true);
     }
+    // A declared datetime column's datetime2 text is SQL Server's conversion of its 1/300 s ticks (datetime-text.mjs).
+    for (const t of wireTypes.values()) if (t.source !== undefined && declared.get(t.source.toLowerCase())?.name === 'datetime') t.fromDatetime = true;
     const all = resultTypes(result, new Map([...declared, ...castTypes(sql)]), wireTypes);
     const names = result.columnNames();
     // Hidden offset columns stay here: they only supply the offsets of their datetimeoffset columns.

@@ -52,11 +52,29 @@ describe('TDS stand-in with the real mssql/tedious client', () => {
   });
 
   it("answers a datetime2(7)-as-text cast with SQL Server's 27-character text, typed nvarchar(27)", async () => {
-    // (A datetime column is left out: DuckDB keeps .003 where SQL Server's 1/300 s ticks would give .0033333.)
+    // (datetime columns: the next test.)
     const r = await pool.request().query('SELECT CAST(CAST([DT2] AS datetime2(7)) AS nvarchar(27)) AS [DT2] FROM [Sales].[AllTypes] ORDER BY [ID]');
     const column = r.recordset.columns.DT2 as unknown as { type: { declaration: string }; length: number };
     expect([column.type.declaration, column.length]).toEqual(['nvarchar', 54]); // the TDS length is in bytes
     expect(r.recordset).toEqual([{ DT2: '9999-12-31 23:59:59.9999990' }, { DT2: null }]);
+  });
+
+  // SQL Server keeps a datetime in 1/300 s ticks: it shows .003/.007/.000 steps, and since SQL Server 2016 converts a
+  // tick to datetime2 exactly (tick 1 = .0033333). DuckDB holds what the test inserted; the stand-in answers as the
+  // server would for the tick it would have stored.
+  it('a datetime column: the DATETIMN value in .003/.007 steps, its datetime2(7) text the exact tick', async () => {
+    await createSqlServerTable(server.admin, 'Sales', 'Ticks', [{ name: 'ID', type: 'int', pk: true }, { name: 'DT', type: 'datetime' }]);
+    await server.admin.run(`INSERT INTO "Sales"."Ticks" VALUES (1, TIMESTAMP '2024-01-01 00:00:00.003'), (2, TIMESTAMP '2024-01-01 00:00:00.005'),
+      (3, TIMESTAMP '2014-02-08 10:01:36.827'), (4, TIMESTAMP '2024-01-01 23:59:59.999'), (5, TIMESTAMP '1753-01-01 00:00:00.010'), (6, TIMESTAMP '2024-01-01 00:00:00.994')`);
+    const values = await pool.request().query('SELECT [DT] FROM [Sales].[Ticks] ORDER BY [ID]');
+    expect(values.recordset.map((r: { DT: Date }) => r.DT.toISOString())).toEqual([
+      '2024-01-01T00:00:00.003Z', '2024-01-01T00:00:00.007Z', '2014-02-08T10:01:36.827Z', '2024-01-02T00:00:00.000Z', '1753-01-01T00:00:00.010Z', '2024-01-01T00:00:00.993Z',
+    ]);
+    const text = await pool.request().query('SELECT CAST(CAST([DT] AS datetime2(7)) AS nvarchar(27)) AS [DT] FROM [Sales].[Ticks] ORDER BY [ID]');
+    expect(text.recordset.map((r: { DT: string }) => r.DT)).toEqual([
+      '2024-01-01 00:00:00.0033333', '2024-01-01 00:00:00.0066667', '2014-02-08 10:01:36.8266667', '2024-01-02 00:00:00.0000000', '1753-01-01 00:00:00.0100000',
+      '2024-01-01 00:00:00.9933333',
+    ]);
   });
 
   it("answers ingest's split-decimal int casts with the ints, typed int", async () => {

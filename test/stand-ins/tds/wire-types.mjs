@@ -53,7 +53,7 @@ export function makeEncoder(t) {
   if (n === 'uniqueidentifier') return nullable(0, (w, v) => { w.u8(16); w.bytes(guidBytes(String(v))); });
   if (isBinary(n)) return varLength(t, (v) => Buffer.from(v.bytes ?? v));
   // A datetime2 sent as SQL Server's text of it (datetime-text.mjs): the value is DuckDB's TIMESTAMP.
-  if (t.datetime2Text !== undefined) return varLength(t, (v) => Buffer.from(timestampValueText(v, t.datetime2Text), 'utf16le'));
+  if (t.datetime2Text !== undefined) return varLength(t, (v) => Buffer.from(timestampValueText(v, t.datetime2Text, t.fromDatetime === true), 'utf16le'));
   if (n === 'varchar' || n === 'char' || n === 'text') return varLength(t, (v) => Buffer.from(String(v), 'latin1'));
   const plp = !t.length || t.length === -1 || t.length > 4000;
   return varLength({ length: plp ? -1 : t.length }, (v) => Buffer.from(String(v), 'utf16le'));

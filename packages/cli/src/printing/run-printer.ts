@@ -26,6 +26,8 @@ export class RunPrinter {
   private readonly live: boolean;
   private readonly level: string;
   private progress = '';
+  /** The run's invocation id, from its 'begin' event (dbt's `info.invocation_id` on every JSON line). */
+  private invocationId: string | undefined;
   private done = 0;
   private running = 0;
 
@@ -34,6 +36,7 @@ export class RunPrinter {
     this.color = options.format === 'text' && useColor(this.out);
     this.level = options.level ?? 'info';
     this.live = this.color && !options.quiet && levelShown('info', this.level);
+    this.invocationId = options.invocationId;
   }
 
   private track(e: RunEvent): void {
@@ -49,7 +52,7 @@ export class RunPrinter {
   private line(level: string, name: string, msg: string, data: Record<string, unknown> = {}): void {
     if ((this.options.quiet && level !== 'error') || !levelShown(level, this.level)) return;
     if (this.options.format === 'json') {
-      this.out.write(`${JSON.stringify({ info: { name, level, msg, ts: new Date().toISOString(), invocation_id: this.options.invocationId ?? null }, data })}\n`);
+      this.out.write(`${JSON.stringify({ info: { name, level, msg, ts: new Date().toISOString(), invocation_id: this.invocationId ?? null }, data })}\n`);
     } else {
       const clear = this.live ? '\r\u001b[K' : '';
       this.out.write(`${clear}${clock()}  ${msg}\n${this.live ? this.progress : ''}`);
@@ -85,10 +88,11 @@ export class RunPrinter {
         else this.line('info', 'HookFinished', dotted(`${e.index} of ${e.total} OK hook: ${e.phase}.${e.index - 1}`, `[OK in ${e.seconds.toFixed(2)}s]`));
         return;
       case 'begin':
+        this.invocationId = e.invocationId;
         // dbt's opening lines (counting 30,000 nodes is skipped when nothing would print them).
         if (this.options.quiet || !levelShown('info', this.level)) return;
         this.line('info', 'MainReportVersion', `Running with tsdbt=${cliVersion()}`);
-        this.line('info', 'AdapterRegistered', `Registered adapter: ${e.adapter}`);
+        this.adapterRegistered(e.adapter);
         this.line('info', 'FoundStats', foundSummary(e.manifest));
         return;
       case 'concurrency':
@@ -109,6 +113,16 @@ export class RunPrinter {
         this.line('info', 'Note', e.message);
     }
   };
+
+  /**
+   * dbt's `Registered adapter: duckdb=1.8.1` names the adapter plugin's version. tsdbt's adapters are not plugins
+   * installed apart: they ship inside tsdbt and change with it, so tsdbt's own version is the one that says which
+   * adapter code ran. The JSON event carries dbt's fields (adapter_version with its `=`, as dbt's specifier text).
+   */
+  private adapterRegistered(adapter: string): void {
+    const version = `=${cliVersion()}`;
+    this.line('info', 'AdapterRegistered', `Registered adapter: ${adapter}${version}`, { adapter_name: adapter, adapter_version: version });
+  }
 
   summary(result: TaskResult): void {
     this.progress = '';

@@ -52,7 +52,7 @@ export function compiledPath(project: ParsedProject, node: ManifestNode): string
 
 /**
  * Compiles one node: renders it (execute as the runtime says), inlines ephemeral refs as `__dbt__cte__` CTEs,
- * and records compiled_code on the manifest node.
+ * and records compiled_code on the manifest node (unless runtime.record is false).
  */
 export async function compileNode(project: ParsedProject, uniqueId: string, runtime: RenderRuntime): Promise<string> {
   const node = findNode(project, uniqueId);
@@ -61,7 +61,8 @@ export async function compileNode(project: ParsedProject, uniqueId: string, runt
   if (quick !== undefined) return quick;
   const rendered = await renderNode(project, node, runtime);
   const ctes = await ephemeralCtes(project, rendered.ephemerals, runtime);
-  return recordCompiled(project, node, injectCtes(rendered.sql, ctes), ctes);
+  const sql = injectCtes(rendered.sql, ctes);
+  return runtime.record === false ? sql : recordCompiled(project, node, sql, ctes);
 }
 
 /**

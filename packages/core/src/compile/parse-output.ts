@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeTargetFile } from '../util/write-file.js';
 import { join } from 'node:path';
 import type { ManifestNode } from '../manifest/types.js';
 import type { ParsedProject, RenderRuntime } from '../project/parsed-project.js';
@@ -58,7 +59,7 @@ export function saveParseOutputs(project: ParsedProject): void {
     const out = outputs.get(node);
     if (out && out.markers.every((m) => m.args.every(plainArg))) saved.outputs[node.unique_id] = [node.checksum.checksum, out.text, out.markers];
   }
-  writeFileSync(join(project.targetPath, SAVED), JSON.stringify(saved));
+  writeTargetFile(join(project.targetPath, SAVED), JSON.stringify(saved));
 }
 
 function loadSavedOutputs(project: ParsedProject): void {

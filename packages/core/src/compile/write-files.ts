@@ -34,7 +34,15 @@ export const WRITE_FILES_JS = `function writeFiles(fs, dirname, files, madeDirs)
       try { same = fs.readFileSync(path, 'utf8') === text; } catch {}
       if (same) continue;
     }
-    fs.writeFileSync(path, text);
+    try {
+      fs.writeFileSync(path, text);
+    } catch (e) {
+      // The folder went away after it was made (\`rm -rf target\` from another shell): make it again, once. Other
+      // folders the cache still lists each come back the same way on their first write.
+      if (!e || e.code !== 'ENOENT') throw e;
+      makeDirs(fs, dirname, dir);
+      fs.writeFileSync(path, text);
+    }
     written++;
   }
   return written;

@@ -1,5 +1,5 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { makeDirs } from '../util/make-dirs.js';
+import { existsSync, statSync } from 'node:fs';
+import { writeTargetFile } from '../util/write-file.js';
 import { join } from 'node:path';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { savePartialParse, templatesFile } from '../project/partial-parse.js';
@@ -26,15 +26,15 @@ async function writeArtifacts(project: ParsedProject): Promise<string> {
   const pp = project.partialParse;
   const untouched = pp?.reused && project.manifestLoaded && !project.manifestLoaded() && existsSync(path);
   if (!untouched) {
-    makeDirs(project.targetPath);
     project.manifest.metadata.generated_at = new Date().toISOString();
     // One synchronous write: the promise API writes a 50 MB string in 512 KB round trips, about twice as slow.
-    writeFileSync(path, JSON.stringify(project.manifest));
+    writeTargetFile(path, JSON.stringify(project.manifest));
   }
   // A reused parse still records the files' current stats, so the next run skips hashing them
   // (nothing to record when neither the stats nor the manifest changed).
-  if (pp && !(untouched && pp.statsUnchanged)) {
-    const st = statSync(path);
+  // No manifest to stat (target/ removed again since it was written): nothing the next run could reuse.
+  const st = pp && !(untouched && pp.statsUnchanged) ? statSync(path, { throwIfNoEntry: false }) : undefined;
+  if (pp && st) {
     await savePartialParse(project.targetPath, {
       ...pp.inputs,
       envVars: pp.envVars,
@@ -45,6 +45,6 @@ async function writeArtifacts(project: ParsedProject): Promise<string> {
   }
   if (pp && !pp.reused) saveParseOutputs(project);
   if (untouched) return path;
-  if (!project.engineLoaded || project.engineLoaded()) writeFileSync(templatesFile(project.targetPath), JSON.stringify(project.engine.exportCompiled()));
+  if (!project.engineLoaded || project.engineLoaded()) writeTargetFile(templatesFile(project.targetPath), JSON.stringify(project.engine.exportCompiled()));
   return path;
 }

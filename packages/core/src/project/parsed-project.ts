@@ -35,6 +35,8 @@ export interface RenderRuntime {
   invocationId?: string;
   /** dbt's `flags.WHICH` (`run`, `build`, `compile` ...). */
   which?: string;
+  /** false: compileNode leaves the node's compiled_code alone (a unit test renders its model over fixture rows). */
+  record?: boolean;
 }
 
 export interface ParsedProject {

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { md5 } from '../util/hash.js';
-import { makeDirs } from '../util/make-dirs.js';
+import { writeTargetFile } from '../util/write-file.js';
 import { readForHash } from '../util/read-cache.js';
 import { statStamp } from '../util/walk-files.js';
 import { discoverFiles } from '../parse/discover-files.js';
@@ -86,8 +86,7 @@ export function isReusable(state: PartialParseState, inputs: ParseInputs, target
 }
 
 export async function savePartialParse(targetPath: string, state: Omit<PartialParseState, 'format'>): Promise<void> {
-  makeDirs(targetPath);
-  writeFileSync(join(targetPath, FILE), JSON.stringify({ format: FORMAT, ...state }));
+  writeTargetFile(join(targetPath, FILE), JSON.stringify({ format: FORMAT, ...state }));
 }
 
 export const templatesFile = (targetPath: string) => join(targetPath, TEMPLATES);

@@ -4,10 +4,11 @@ import { dirname, resolve } from 'node:path';
 /**
  * `mkdir -p`, without Node's `{ recursive: true }`: Node 20 loops forever (and ignores SIGTERM) when mkdir answers
  * ENOENT for a folder whose parent exists, as it does under /proc. Creates the missing folders top down; a folder
- * that cannot be made throws the system error (ENOENT, EACCES, ENOTDIR). Returns the first folder created, if any.
+ * that cannot be made throws the system error (ENOENT, EACCES, ENOTDIR). A parent that vanished while the folders
+ * were being made (ENOENT) gets one fresh attempt. Returns the first folder created, if any.
  * Plain JavaScript in a string so the compiled-file writer's worker (compile/write-files.ts) runs the same code.
  */
-export const MAKE_DIRS_JS = `function makeDirs(fs, dirname, dir) {
+export const MAKE_DIRS_JS = `function makeDirs(fs, dirname, dir, retried) {
   const missing = [];
   for (let d = dir; ; d = dirname(d)) {
     const st = fs.statSync(d, { throwIfNoEntry: false });
@@ -20,7 +21,12 @@ export const MAKE_DIRS_JS = `function makeDirs(fs, dirname, dir) {
   }
   for (let i = missing.length - 1; i >= 0; i--) {
     // Made by someone else meanwhile (another thread or process): fine.
-    try { fs.mkdirSync(missing[i]); } catch (e) { if (!e || e.code !== 'EEXIST') throw e; }
+    try { fs.mkdirSync(missing[i]); } catch (e) {
+      if (e && e.code === 'EEXIST') continue;
+      // A parent removed meanwhile (\`rm -rf target\` from another shell): start again from the top, once.
+      if (e && e.code === 'ENOENT' && !retried) return makeDirs(fs, dirname, dir, true);
+      throw e;
+    }
   }
   return missing[missing.length - 1];
 }`;

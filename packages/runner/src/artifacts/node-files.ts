@@ -27,17 +27,16 @@ export class NodeFiles {
 
   /** The node compiled to `sql` (the SQL its main statement wraps). */
   compiled(node: ManifestNode, sql: string): void {
-    if (NO_COMPILED_FILE.has(node.resource_type) || node.resource_type === 'unit_test') return;
+    if (NO_COMPILED_FILE.has(node.resource_type)) return;
     this.writer.add(this.absolute(this.compiledRel(node)), sql);
   }
 
   /** The node's main statement, about to run. */
   main(node: ManifestNode, sql: string): void {
-    if (node.resource_type === 'unit_test') return;
     const rel = this.compiledRel(node);
     const runRel = this.runDir + rel.slice(this.compiledDir.length);
-    // The manifest written after the run says where, as dbt's does.
-    node.build_path = runRel;
+    // The manifest written after the run says where, as dbt's does (its unit test definitions have no build_path).
+    if (node.resource_type !== 'unit_test') node.build_path = runRel;
     this.writer.add(this.absolute(runRel), sql);
   }
 
@@ -47,7 +46,21 @@ export class NodeFiles {
   }
 
   private compiledRel(node: ManifestNode): string {
-    return compiledPath(this.project, node);
+    return compiledPath(this.project, node.resource_type === 'unit_test' ? { ...node, path: this.unitTestPath(node) } : node);
+  }
+
+  /**
+   * dbt runs a unit test as a node whose path is get_pseudo_test_path(name, yml path): `<yml folder>/<name>.sql`,
+   * the name suffixed `_v<version>` for a versioned model. Under the YAML file's path that gives dbt's
+   * target/compiled/<package>/models/schema.yml/models/<name>.sql.
+   */
+  private unitTestPath(node: ManifestNode): string {
+    const tested = node.depends_on.nodes.find((id) => id.startsWith('model.'));
+    const version = tested ? this.project.manifest.nodes[tested]?.version : undefined;
+    const name = version === undefined || version === null ? node.name : `${node.name}_v${version}`;
+    const ofp = node.original_file_path;
+    const slash = Math.max(ofp.lastIndexOf('/'), ofp.lastIndexOf('\\'));
+    return slash < 0 ? `${name}.sql` : `${ofp.slice(0, slash)}/${name}.sql`;
   }
 
   private absolute(rel: string): string {

@@ -1,6 +1,5 @@
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeDirs, TsdbtError } from '@tsdbt/core';
+import { writeTargetFile } from '@tsdbt/core';
 import type { NodeResult } from '../types.js';
 
 export const RUN_RESULTS_SCHEMA = 'https://schemas.getdbt.com/dbt/run-results/v6.json';
@@ -45,16 +44,7 @@ export async function writeRunResults(
     args: meta.args,
   };
   const path = join(targetPath, 'run_results.json');
-  try {
-    makeDirs(targetPath);
-    await writeFile(path, `${JSON.stringify(file, null, 2)}\n`);
-  } catch (cause) {
-    const err = cause as NodeJS.ErrnoException;
-    throw new TsdbtError('TSDBT_WRITE_FAILED', `Could not write ${path}: ${err.message}`, {
-      file: path,
-      cause,
-      hint: err.code === 'EACCES' || err.code === 'EROFS' || err.code === 'ENOENT' ? 'Check that the target path is writable.' : undefined,
-    });
-  }
+  // Sync, as the manifest; a target/ removed meanwhile is made again, and a failure is TSDBT_WRITE_FAILED.
+  writeTargetFile(path, `${JSON.stringify(file, null, 2)}\n`);
   return path;
 }

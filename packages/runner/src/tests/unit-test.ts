@@ -33,7 +33,11 @@ export async function runUnitTest(ctx: NodeContext): Promise<MaterializeOutcome>
   const modelSql = await ctx.compileOther(model, { refOverrides, varOverrides: node.overrides?.vars, macroOverrides, isIncremental: macros.is_incremental === true });
   const expectedRows = fixtureRows(node.expect ?? {}, file);
   const expectedCols = [...new Set(expectedRows.flatMap((r) => Object.keys(r)))];
-  const actual = await conn.execute(`select ${expectedCols.length ? expectedCols.map((c) => dialect.quote(c)).join(', ') : '*'} from (\n${modelSql.replace(/[\s;]+$/u, '')}\n) dbt_internal_unit_test_actual`);
+  // dbt writes both files for a unit test: compiled is the model over its fixtures, run the statement that ran.
+  ctx.compiled?.(modelSql);
+  const actualSql = `select ${expectedCols.length ? expectedCols.map((c) => dialect.quote(c)).join(', ') : '*'} from (\n${modelSql.replace(/[\s;]+$/u, '')}\n) dbt_internal_unit_test_actual`;
+  ctx.main?.(actualSql);
+  const actual = await conn.execute(actualSql);
   const cols = actual.columns.map((c) => c.name);
   const expected = expectedRows.map((r) => cols.map((c) => r[Object.keys(r).find((k) => k.toLowerCase() === c.toLowerCase()) ?? c] ?? null));
   const want = lines(expected);

@@ -1,0 +1,30 @@
+import { writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { TsdbtError } from '../diagnostics/diagnostic.js';
+import { makeDirs } from './make-dirs.js';
+
+/**
+ * writeFileSync into target/, making the file's folder first. A folder removed between that and the write (`rm -rf
+ * target` from another shell while a command runs) is made again once, as dbt's write_file would: the artifact
+ * still lands rather than the command failing on a folder it had already made. A write that still fails is
+ * TSDBT_WRITE_FAILED naming the file, never a bare system error.
+ */
+export function writeTargetFile(path: string, text: string): void {
+  try {
+    makeDirs(dirname(path));
+    try {
+      writeFileSync(path, text);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      makeDirs(dirname(path));
+      writeFileSync(path, text);
+    }
+  } catch (cause) {
+    const err = cause as NodeJS.ErrnoException;
+    throw new TsdbtError('TSDBT_WRITE_FAILED', `Could not write ${path}: ${err.message}`, {
+      file: path,
+      cause,
+      hint: err.code === 'EACCES' || err.code === 'EROFS' || err.code === 'ENOENT' ? 'Check that the target path is writable.' : undefined,
+    });
+  }
+}
