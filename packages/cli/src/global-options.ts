@@ -11,8 +11,9 @@ export const globalOptions = {
   target: { type: 'string', alias: 't', describe: "Target of the profile (default: $DBT_TARGET, then the profile's 'target')" },
   vars: { type: 'string', describe: "Variables as YAML or JSON, e.g. --vars '{start_date: 2024-01-01}'" },
   'target-path': { type: 'string', describe: "Folder for artifacts (default: dbt_project.yml's target-path, 'target')" },
-  'partial-parse': { type: 'boolean', default: true, describe: 'Reuse target/partial_parse.json when files are unchanged (--no-partial-parse to skip)' },
-  'log-format': { type: 'string', choices: ['text', 'json'], default: 'text', describe: 'Console format' },
+  // No yargs defaults for partial-parse and log-format: unset, they fall back to $DBT_* and dbt_project.yml's flags.
+  'partial-parse': { type: 'boolean', describe: 'Reuse target/partial_parse.json when files are unchanged; --no-partial-parse to skip ($DBT_PARTIAL_PARSE; default on)' },
+  'log-format': { type: 'string', choices: ['text', 'json'], describe: 'Console format ($DBT_LOG_FORMAT; default text)' },
   debug: { type: 'boolean', alias: 'd', default: false, describe: 'Show debug logging and stack traces' },
   quiet: { type: 'boolean', alias: 'q', default: false, describe: 'Print errors only' },
 } as const satisfies Record<string, Options>;

@@ -58,6 +58,10 @@ export async function main(argv: string[]): Promise<number> {
     const result = await parser.parseAsync();
     return typeof result.exitCode === 'number' ? result.exitCode : (process.exitCode as number | undefined) ?? 0;
   } catch (error) {
+    if (error instanceof FlagError && error.source) {
+      const { reportFlagError } = await import('./report-flag-error.js');
+      return reportFlagError(error as FlagError & { source: NonNullable<FlagError['source']> }, argv);
+    }
     if (error instanceof UsageError || error instanceof FlagError) {
       process.stderr.write(`${error.message}\n${suggestion ? `${suggestion}\n` : ''}Run 'tsdbt --help' for usage.\n`);
       return 2;

@@ -55,7 +55,8 @@ export function reportWarnings(all: readonly Diagnostic[], options: ReportOption
  */
 export function reportError(error: unknown, debug: boolean, options: ReportOptions = {}): number {
   const argv = process.argv.slice(2);
-  const format = options.format ?? (flagValue(argv, 'log-format') === 'json' ? 'json' : 'text');
+  // The flag as typed, else the resolved one (which $DBT_LOG_FORMAT or dbt_project.yml's flags may have set).
+  const format = options.format ?? ((flagValue(argv, 'log-format') ?? cliFlags().logFormat) === 'json' ? 'json' : 'text');
   const projectDir = options.projectDir ?? resolve(flagValue(argv, 'project-dir') ?? process.env.DBT_PROJECT_DIR ?? '.');
   if (isTsdbtError(error)) {
     if (format === 'json') printJson(error.diagnostics);

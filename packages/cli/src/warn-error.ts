@@ -19,28 +19,57 @@ const list = (v: unknown, key: string, source: string): string[] | 'all' => {
   throw new FlagError(`${source}: '${key}' must be "all" or a list of warning names`);
 };
 
-function parseJson(text: string, source: string): Record<string, unknown> {
+const SHAPE = "a mapping such as '{error: all, warn: [NoNodesSelected]}' (YAML or JSON)";
+
+function asMapping(value: unknown, text: string, source: string): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new FlagError(`${source}: '${text}' is not ${SHAPE}`);
+  return value as Record<string, unknown>;
+}
+
+/** JSON only, without loading a YAML parser: the fallback when flags are resolved outside main(). */
+export function parseOptionsJson(text: string, source: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    // dbt also takes YAML flow mappings ({error: all}); JSON covers what CI scripts pass.
     throw new FlagError(`${source}: '${text}' is not a JSON object such as '{"error": "all"}'`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new FlagError(`${source}: '${text}' is not a JSON object such as '{"error": "all"}'`);
-  return value as Record<string, unknown>;
+  return asMapping(value, text, source);
+}
+
+/**
+ * The text of --warn-error-options / $DBT_WARN_ERROR_OPTIONS as dbt reads it: YAML (`{include: all, exclude:
+ * [NoNodesForSelectionCriteria]}`), of which JSON is a subset. JSON is tried first: CI scripts pass it, and it needs
+ * no YAML parser.
+ */
+export async function parseOptionsText(text: string, source: string): Promise<Record<string, unknown>> {
+  try {
+    return asMapping(JSON.parse(text), text, source);
+  } catch (error) {
+    if (error instanceof FlagError) throw error;
+  }
+  // js-yaml with core's schema: the parser the bundle already holds for dbt_project.yml.
+  const jsYaml = (await import('js-yaml')).default;
+  let value: unknown;
+  try {
+    value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+  } catch (error) {
+    const reason = (error as { reason?: string }).reason ?? 'a syntax error';
+    throw new FlagError(`${source}: '${text}' is not valid YAML or JSON (${reason}); write ${SHAPE}`);
+  }
+  return asMapping(value, text, source);
 }
 
 const KEYS = new Set(['error', 'include', 'warn', 'exclude', 'silence']);
 
-/** The policy from --warn-error (all warnings) or --warn-error-options; dbt refuses both at once. */
-export function parseWarnErrorOptions(warnError: boolean, optionsText: string | undefined, source: string): WarnErrorPolicy {
-  if (warnError && optionsText !== undefined) throw new FlagError('--warn-error and --warn-error-options cannot be used together: pass one of them');
+/** The policy from --warn-error (all warnings) or --warn-error-options (parsed); dbt refuses both at once. */
+export function parseWarnErrorOptions(warnError: boolean, options: Record<string, unknown> | undefined, source: string): WarnErrorPolicy {
+  if (warnError && options !== undefined) throw new FlagError('--warn-error and --warn-error-options cannot be used together: pass one of them');
   let error: string[] | 'all' = warnError ? 'all' : [];
   let warn: string[] | 'all' = [];
   let silence: string[] | 'all' = [];
-  if (optionsText !== undefined) {
-    const o = parseJson(optionsText, source);
+  if (options !== undefined) {
+    const o = options;
     const unknown = Object.keys(o).filter((k) => !KEYS.has(k));
     if (unknown.length) throw new FlagError(`${source}: unknown key '${unknown[0]}' (use error, warn and silence, or include and exclude)`);
     if (o.error !== undefined && o.include !== undefined) throw new FlagError(`${source}: give 'error' or its old name 'include', not both`);

@@ -6,7 +6,8 @@ export const taskOptions = {
   exclude: { type: 'string', array: true, describe: 'Nodes to leave out' },
   selector: { type: 'string', describe: 'A named selector from selectors.yml' },
   threads: { type: 'number', describe: "Nodes run at once (default: the target's threads)" },
-  'fail-fast': { type: 'boolean', alias: 'x', default: false, describe: 'Stop at the first failure' },
+  // No yargs default: unset, it falls back to $DBT_FAIL_FAST and dbt_project.yml's flags (see resolve-flags.ts).
+  'fail-fast': { type: 'boolean', alias: 'x', describe: 'Stop at the first failure ($DBT_FAIL_FAST)' },
   'full-refresh': { type: 'boolean', alias: 'f', default: false, describe: 'Rebuild incremental models and seeds from scratch' },
   empty: { type: 'boolean', default: false, describe: 'Build relations with no rows (refs and sources read nothing)' },
   state: { type: 'string', describe: 'Folder with the manifest.json of an earlier run (for state: selection and --defer)' },

@@ -15,7 +15,7 @@ async function compileInline(argv: CompileArgs, sql: string): Promise<void> {
   reportWarnings(project.diagnostics, { projectDir: project.projectDir, format: argv.logFormat, quiet: true });
   const connection = lazyConnection(project.adapter, project.target);
   try {
-    const out = await renderSql(project, sql, { execute: true, connection, which: 'compile' }, 'inline');
+    const out = await renderSql(project, sql, { execute: true, connection, which: 'compile', introspect: argv.introspect }, 'inline');
     process.stdout.write(`${out.trim()}\n`);
   } finally {
     await connection.close();
@@ -35,7 +35,8 @@ export async function compileHandler(argv: CompileArgs): Promise<number> {
   });
   try {
     // The manifest is written (in finally) while the compiled files still are; writeManifest waits for them.
-    const result = await compileProject(project, ids, {}, { deferWrites: true });
+    // --no-introspect: a model that queries the warehouse fails, as in dbt (see core's requireConnection).
+    const result = await compileProject(project, ids, { introspect: argv.introspect }, { deferWrites: true });
     // dbt prints the compiled SQL of each node whose name is in the first --select value (so `-s orders` shows
     // orders, not the tests its eager selection brought along).
     const first = argv.select?.[0] ?? '';

@@ -51,6 +51,13 @@ export function awaitInTemplate<T>(scope: RenderScope, key: string, run: () => P
 }
 
 export function requireConnection(scope: RenderScope, what: string) {
+  // dbt's compile --no-introspect opens no connection, so such a model fails (with dbt's less telling "connection
+  // never acquired"); this names the call instead.
+  if (scope.runtime.introspect === false)
+    throw new TsdbtError('TSDBT_INTROSPECTION_DISABLED', `${what} runs an introspective query, and introspection is off (--no-introspect or $DBT_INTROSPECT=false)`, {
+      file: scope.node?.original_file_path,
+      hint: 'Compile without --no-introspect, or move the query out of this model (a var or a seed instead of run_query).',
+    });
   const conn = scope.runtime.connection;
   if (!conn)
     throw new TsdbtError('TSDBT_NO_CONNECTION', `${what} needs a warehouse connection, and this render has none`, {

@@ -37,6 +37,8 @@ export interface RenderRuntime {
   which?: string;
   /** false: compileNode leaves the node's compiled_code alone (a unit test renders its model over fixture rows). */
   record?: boolean;
+  /** false: `compile --no-introspect`; a template's warehouse query (run_query, adapter.get_relation ...) is an error. */
+  introspect?: boolean;
 }
 
 export interface ParsedProject {

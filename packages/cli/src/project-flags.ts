@@ -1,0 +1,155 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { FlagError } from './flag-error.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogLevel } from './logging-options.js';
+import { parseWarnErrorOptions } from './warn-error.js';
+
+const FILE = 'dbt_project.yml';
+
+/** The `flags:` of dbt_project.yml that tsdbt applies, typed (the lowest layer: flag > DBT_* > project > default). */
+export interface ProjectFlags {
+  debug?: boolean;
+  failFast?: boolean;
+  indirectSelection?: 'eager' | 'cautious' | 'buildable' | 'empty';
+  logFormat?: 'text' | 'json';
+  logLevel?: LogLevel;
+  logLevelFile?: LogLevel;
+  partialParse?: boolean;
+  printerWidth?: number;
+  useColors?: boolean;
+  warnError?: boolean;
+  warnErrorOptions?: Record<string, unknown>;
+  writeJson?: boolean;
+}
+
+type Kind = 'boolean' | 'width' | 'logFormat' | 'logLevel' | 'indirect' | 'mapping';
+
+/**
+ * dbt's ProjectFlags fields and their types. The ones with a `ProjectFlags` name are applied; the others (flags
+ * tsdbt has no use for, behaviour-change flags) are only type-checked. Keys dbt does not know are accepted, as dbt
+ * accepts them: a newer dbt's behaviour flag must not break an older tool.
+ */
+const FIELDS: Record<string, [Kind, keyof ProjectFlags | undefined]> = {
+  debug: ['boolean', 'debug'],
+  fail_fast: ['boolean', 'failFast'],
+  log_format: ['logFormat', 'logFormat'],
+  log_level: ['logLevel', 'logLevel'],
+  log_level_file: ['logLevel', 'logLevelFile'],
+  partial_parse: ['boolean', 'partialParse'],
+  printer_width: ['width', 'printerWidth'],
+  use_colors: ['boolean', 'useColors'],
+  warn_error: ['boolean', 'warnError'],
+  warn_error_options: ['mapping', 'warnErrorOptions'],
+  write_json: ['boolean', 'writeJson'],
+  log_format_file: ['logFormat', undefined],
+  indirect_selection: ['indirect', 'indirectSelection'],
+  cache_selected_only: ['boolean', undefined],
+  populate_cache: ['boolean', undefined],
+  send_anonymous_usage_stats: ['boolean', undefined],
+  static_parser: ['boolean', undefined],
+  use_colors_file: ['boolean', undefined],
+  use_experimental_parser: ['boolean', undefined],
+  version_check: ['boolean', undefined],
+  require_explicit_package_overrides_for_builtin_materializations: ['boolean', undefined],
+  require_resource_names_without_spaces: ['boolean', undefined],
+  source_freshness_run_project_hooks: ['boolean', undefined],
+  skip_nodes_if_on_run_start_fails: ['boolean', undefined],
+  state_modified_compare_more_unrendered_values: ['boolean', undefined],
+  require_yaml_configuration_for_mf_time_spines: ['boolean', undefined],
+  require_batched_execution_for_custom_microbatch_strategy: ['boolean', undefined],
+};
+
+/** What each kind accepts, as the error's "must be ..." and its hint's example. */
+const EXPECTED: Record<Kind, [string, string]> = {
+  boolean: ['true or false', 'true'],
+  width: ['a whole number of at least 1', '100'],
+  logFormat: ['one of text, json, default, debug', 'json'],
+  logLevel: [`one of ${LOG_LEVELS.join(', ')}`, 'info'],
+  indirect: ['one of eager, cautious, buildable, empty', 'eager'],
+  mapping: ["a mapping such as {error: all, warn: [...]}", '{error: all}'],
+};
+
+/** The value as its kind's type, or undefined when it has the wrong type. */
+function typed(kind: Kind, v: unknown): unknown {
+  switch (kind) {
+    case 'boolean':
+      return typeof v === 'boolean' ? v : undefined;
+    case 'width':
+      return Number.isInteger(v) && (v as number) >= 1 ? v : undefined;
+    case 'logFormat':
+      return typeof v === 'string' && Object.hasOwn(LOG_FORMATS, v) ? LOG_FORMATS[v] : undefined;
+    case 'logLevel':
+      return typeof v === 'string' && (LOG_LEVELS as readonly string[]).includes(v) ? v : undefined;
+    case 'indirect':
+      return typeof v === 'string' && ['eager', 'cautious', 'buildable', 'empty'].includes(v) ? v : undefined;
+    case 'mapping':
+      return v !== null && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+  }
+}
+
+/** The file's text when it has a top-level `flags:` key (most projects have none: no YAML is loaded for them). */
+function flagsText(projectDir: string): string | undefined {
+  const path = join(projectDir, FILE);
+  if (!existsSync(path)) return undefined;
+  const text = readFileSync(path, 'utf8');
+  return /^flags\s*:/m.test(text) ? text : undefined;
+}
+
+/**
+ * Reads the `flags:` block of `<projectDir>/dbt_project.yml`, before the project itself is parsed (as dbt does:
+ * flags decide how the parse runs). Only that key is read; a missing file or a YAML error is left to the project
+ * parse, which reports it with its position. A flag of the wrong type is a FlagError naming its line.
+ */
+export async function readProjectFlags(projectDir: string): Promise<ProjectFlags> {
+  const dir = resolve(projectDir);
+  const text = flagsText(dir);
+  if (text === undefined) return {};
+  // js-yaml: the parser core uses (one copy in the bundle), with the schema and options it parses this file with.
+  const jsYaml = (await import('js-yaml')).default;
+  let doc: unknown;
+  try {
+    doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: true });
+  } catch {
+    return {};
+  }
+  const flags = (doc as Record<string, unknown> | null)?.flags;
+  if (flags === undefined || flags === null) return {};
+  if (typeof flags !== 'object' || Array.isArray(flags))
+    throw await locatedError(dir, text, ['flags'], `'flags' in ${FILE} must be a mapping of flag names to values`, 'Write it as `flags:` with one `name: value` per line below it.');
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flags)) {
+    const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
+    if (!field || value === null) continue;
+    const [kind, name] = field;
+    const v = typed(kind, value);
+    if (v === undefined) {
+      const [expected, example] = EXPECTED[kind];
+      throw await locatedError(dir, text, ['flags', key], `'flags.${key}' in ${FILE} must be ${expected} (got ${JSON.stringify(value)})`, `Write it as \`${key}: ${example}\`, or remove it to use the default.`);
+    }
+    if (name) out[name] = v;
+  }
+  await checkWarnErrorOptions(dir, text, out as ProjectFlags);
+  return out as ProjectFlags;
+}
+
+/** warn_error_options is checked here, where its line is known, rather than when the policy is built. */
+async function checkWarnErrorOptions(dir: string, text: string, flags: ProjectFlags): Promise<void> {
+  if (!flags.warnErrorOptions) return;
+  const where = ['flags', 'warn_error_options'];
+  if (flags.warnError) throw await locatedError(dir, text, where, `'flags.warn_error' and 'flags.warn_error_options' in ${FILE} cannot both be set`, 'Keep one: warn_error: true makes every warning an error.');
+  try {
+    parseWarnErrorOptions(false, flags.warnErrorOptions, `'flags.warn_error_options' in ${FILE}`);
+  } catch (error) {
+    if (!(error instanceof FlagError)) throw error;
+    throw await locatedError(dir, text, where, error.message, 'Use {error: all | [names], warn: [names], silence: [names]} (or include/exclude).');
+  }
+}
+
+/** A bad flag in the file: a coded error at the value's line and column (found with `yaml`, loaded only for this). */
+async function locatedError(projectDir: string, text: string, path: string[], message: string, hint: string): Promise<FlagError> {
+  const { LineCounter, parseDocument } = await import('yaml');
+  const lineCounter = new LineCounter();
+  const node = parseDocument(text, { lineCounter }).getIn(path, true) as { range?: [number, number, number] } | undefined;
+  const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
+  return new FlagError(message, { code: 'TSDBT_PROJECT_FLAG_INVALID', projectDir, file: FILE, line: pos?.line, column: pos?.col, hint });
+}

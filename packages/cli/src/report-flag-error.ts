@@ -1,0 +1,21 @@
+import { TsdbtError } from '@tsdbt/core';
+import type { FlagError, FlagErrorSource } from './flag-error.js';
+import { reportError } from './report-error.js';
+
+/** The console format of an invocation whose flags did not resolve: its --log-format, else $DBT_LOG_FORMAT. */
+function formatOf(argv: readonly string[]): 'text' | 'json' {
+  const i = argv.findIndex((a) => a === '--log-format' || a.startsWith('--log-format='));
+  const value = i < 0 ? process.env.DBT_LOG_FORMAT : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return value === 'json' ? 'json' : 'text';
+}
+
+/**
+ * A bad flag written in a file (dbt_project.yml's `flags:`): printed as a coded diagnostic with its line and a source
+ * excerpt, exit 2, no stack trace unless --debug.
+ */
+export function reportFlagError(error: FlagError & { source: FlagErrorSource }, argv: readonly string[]): number {
+  const { code, file, line, column, hint, projectDir } = error.source;
+  const coded = new TsdbtError(code, error.message, { file, line, column, hint, exitCode: 2 });
+  if (error.stack) coded.stack = error.stack;
+  return reportError(coded, argv.includes('--debug'), { projectDir, format: formatOf(argv) });
+}
