@@ -12,5 +12,7 @@ export type { ShowOptions, ShowResult } from './commands/show.js';
 export { runOperation } from './commands/run-operation.js';
 export type { RunOperationOptions } from './commands/run-operation.js';
 export { retry } from './commands/retry.js';
+export { readState } from './artifacts/read-state.js';
+export type { StateArtifacts } from './artifacts/read-state.js';
 export { sourceFreshness, freshnessStatus } from './commands/source-freshness.js';
 export type { FreshnessResult } from './commands/source-freshness.js';

@@ -22,10 +22,16 @@ export function manifestEntry(manifest: Manifest, id: string): ManifestNode | un
   return manifest.nodes[id] ?? manifest.unit_tests?.[id];
 }
 
-/** Selected ids in DAG order, by core's selector (dbt's syntax, selectors.yml, state:, indirect selection). */
+/**
+ * Selected ids in DAG order, by core's selector (dbt's syntax, selectors.yml, state:, indirect selection). Only the
+ * task's own types run: `--resource-type` / `--exclude-resource-type` narrow them (`test --resource-type model`, or
+ * `build --resource-type source`, selects nothing), as dbt's ResourceTypeSelector does.
+ */
 function selectedIds(manifest: Manifest, kind: TaskKind, options: SelectOptions): string[] {
+  const taskTypes = new Set(TASK_RESOURCE_TYPES[kind]);
   const resourceTypes = options.resourceTypes?.length ? options.resourceTypes : TASK_RESOURCE_TYPES[kind];
-  return selectNodes(manifest, { ...options, selectors: options.selectors ?? manifest.selectors, resourceTypes });
+  const ids = selectNodes(manifest, { ...options, selectors: options.selectors ?? manifest.selectors, resourceTypes });
+  return ids.filter((id) => taskTypes.has(manifestEntry(manifest, id)?.resource_type ?? ''));
 }
 
 /** Nearest planned ancestors of each planned node, walking through nodes that are not planned. */

@@ -24,12 +24,18 @@ export interface TaskOptions extends ParseOptions {
   exclude?: string[];
   selector?: string;
   resourceTypes?: string[];
+  /** --exclude-resource-type: dropped after `resourceTypes`. */
+  excludeResourceTypes?: string[];
+  /** --indirect-selection: which tests come with the selected nodes (default eager). */
+  indirectSelection?: SelectOptions['indirectSelection'];
   failFast?: boolean;
   fullRefresh?: boolean;
   empty?: boolean;
   /** A manifest to compare against (`--state`), already read. */
   state?: Manifest;
   defer?: boolean;
+  /** --favor-state: with --defer, unselected nodes read the state's relations even when this target has them. */
+  favorState?: boolean;
   onEvent?: EmitEvent;
   /** Aborting (Ctrl-C) cancels running statements and skips what has not started. */
   signal?: AbortSignal;
@@ -65,7 +71,7 @@ export interface TaskResult {
 }
 
 async function refOverridesFor(project: Project, options: TaskOptions, plan: Plan, pool: ConnectionPool): Promise<Map<string, string> | undefined> {
-  const deferred = options.defer && options.state ? await pool.with((c) => deferredRefs(project, options.state!, new Set(plan.ids), c)) : undefined;
+  const deferred = options.defer && options.state ? await pool.with((c) => deferredRefs(project, options.state!, new Set(plan.ids), c, !!options.favorState)) : undefined;
   return options.empty ? emptyRefs(project.manifest, deferred) : deferred;
 }
 
@@ -146,6 +152,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
     plan = await buildPlan(project.manifest, kind, {
       onDiagnostic: (d) => selectionWarnings.push(d),
       select: options.select, exclude: options.exclude, selector: options.selector, resourceTypes: options.resourceTypes,
+      excludeResourceTypes: options.excludeResourceTypes, indirectSelection: options.indirectSelection,
       // Read each time rather than from the manifest: selectors.yml is not an input of the partial-parse cache.
       selectors: loadProjectSelectors(project),
       state: options.state, previousResults: options.previousResults, uniqueIds: options.uniqueIds,

@@ -1,13 +1,14 @@
 import type { CommandModule } from 'yargs';
 import { taskOptions } from './task-options.js';
+import { favorStateOption, indirectSelectionOption, resourceTypeOptions, selectionTaskOptions, type SelectionArgs } from './selection-options.js';
 import type { TaskArgs } from '../printing/task-command.js';
 
-export const buildCommand: CommandModule<object, TaskArgs> = {
+export const buildCommand: CommandModule<object, TaskArgs & SelectionArgs> = {
   command: 'build',
   describe: 'Seed, run, snapshot and test in DAG order',
-  builder: (y) => y.options({ ...taskOptions, 'resource-type': { type: 'string', array: true, describe: 'Resource types to include (model, seed, snapshot, test, unit_test)' } }) as never,
+  builder: (y) => y.options({ ...taskOptions, ...indirectSelectionOption, ...resourceTypeOptions, ...favorStateOption }) as never,
   handler: async (argv) => {
     const { runTaskCommand } = await import('../printing/task-command.js');
-    argv.exitCode = await runTaskCommand('build', argv);
+    argv.exitCode = await runTaskCommand('build', argv, selectionTaskOptions(argv, { indirect: true, resourceTypes: true, favorState: true }));
   },
 };

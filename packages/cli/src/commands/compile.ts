@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
 import type { CompileArgs } from '../handlers/compile.js';
+import { indirectSelectionOption, resolveSelectionArgs, type SelectionArgs } from './selection-options.js';
 
-export const compileCommand: CommandModule<object, CompileArgs> = {
+export const compileCommand: CommandModule<object, CompileArgs & SelectionArgs> = {
   command: 'compile',
   describe: 'Render the selected models, tests and analyses to SQL under target/compiled/',
   builder: (y) =>
@@ -12,6 +13,7 @@ export const compileCommand: CommandModule<object, CompileArgs> = {
         selector: { type: 'string', describe: 'A named selector from selectors.yml' },
         threads: { type: 'number', describe: "Threads (default: the target's threads)" },
         inline: { type: 'string', describe: 'Compile this SQL (with ref/source/macros) and print it' },
+        ...indirectSelectionOption,
       })
       .strict()
       .example('$0 compile', 'Compile every model, test and analysis')
@@ -19,6 +21,7 @@ export const compileCommand: CommandModule<object, CompileArgs> = {
       .example('$0 compile -s orders+', 'Compile orders and everything downstream of it')
       .example(`$0 compile --inline "select * from {{ ref('orders') }}"`, 'Print one compiled statement') as never,
   handler: async (argv) => {
+    resolveSelectionArgs(argv, { indirect: true });
     const { compileHandler } = await import('../handlers/compile.js');
     argv.exitCode = await compileHandler(argv);
   },

@@ -1,22 +1,17 @@
 import type { CommandModule, Options } from 'yargs';
 import type { LsArgs } from '../handlers/ls.js';
+import { indirectSelectionOption, resolveSelectionArgs, resourceTypeOptions } from './selection-options.js';
 
 const lsOptions = {
   select: { type: 'string', array: true, alias: 's', describe: 'Nodes to include (dbt selection syntax)' },
   models: { type: 'string', array: true, alias: 'm', describe: "Like --select, listing models only (dbt's legacy flag)" },
   exclude: { type: 'string', array: true, describe: 'Nodes to leave out' },
   selector: { type: 'string', describe: 'A named selector from selectors.yml' },
-  'resource-type': { type: 'string', array: true, describe: 'Only these types (model, seed, snapshot, test, unit_test, source, exposure, analysis, default, all)' },
-  'exclude-resource-type': { type: 'string', array: true, describe: 'Leave out these resource types' },
+  ...resourceTypeOptions,
   output: { type: 'string', alias: 'o', choices: ['selector', 'name', 'path', 'json'], default: 'selector', describe: 'What to print for each node' },
   'output-keys': { type: 'string', array: true, describe: 'With --output json: the keys to print (space- or comma-separated)' },
   state: { type: 'string', describe: 'Folder with manifest.json (and run_results.json) of an earlier run, for state: and result: (default: $DBT_STATE)' },
-  'indirect-selection': {
-    type: 'string',
-    choices: ['eager', 'cautious', 'buildable', 'empty'],
-    default: process.env.DBT_INDIRECT_SELECTION ?? 'eager',
-    describe: 'How tests of selected nodes are selected ($DBT_INDIRECT_SELECTION)',
-  },
+  ...indirectSelectionOption,
 } as const satisfies Record<string, Options>;
 
 export const lsCommand: CommandModule<object, LsArgs> = {
@@ -30,6 +25,7 @@ export const lsCommand: CommandModule<object, LsArgs> = {
       .example('$0 ls -s tag:nightly --exclude staging --output path', 'Files of nightly nodes outside staging')
       .example('$0 ls --selector nightly --output json --output-keys name,config', 'A selectors.yml selector, as JSON') as never,
   handler: async (argv) => {
+    resolveSelectionArgs(argv, { indirect: true, resourceTypes: true });
     const { listCommand } = await import('../handlers/ls.js');
     argv.exitCode = await listCommand(argv);
   },

@@ -1,13 +1,15 @@
 import type { CommandModule } from 'yargs';
 import { taskOptions } from './task-options.js';
+import { favorStateOption, indirectSelectionOption, selectionTaskOptions, type SelectionArgs } from './selection-options.js';
 import type { TaskArgs } from '../printing/task-command.js';
 
-export const runCommand: CommandModule<object, TaskArgs> = {
+export const runCommand: CommandModule<object, TaskArgs & SelectionArgs> = {
   command: 'run',
   describe: 'Build the selected models in the warehouse',
-  builder: (y) => y.options(taskOptions) as never,
+  // run builds models only, so --indirect-selection changes nothing; it is accepted so one CI flag set fits every command.
+  builder: (y) => y.options({ ...taskOptions, ...indirectSelectionOption, ...favorStateOption }) as never,
   handler: async (argv) => {
     const { runTaskCommand } = await import('../printing/task-command.js');
-    argv.exitCode = await runTaskCommand('run', argv);
+    argv.exitCode = await runTaskCommand('run', argv, selectionTaskOptions(argv, { indirect: true, favorState: true }));
   },
 };

@@ -8,8 +8,9 @@ export const taskOptions = {
   threads: { type: 'number', describe: "Nodes run at once (default: the target's threads)" },
   // No yargs default: unset, it falls back to $DBT_FAIL_FAST and dbt_project.yml's flags (see resolve-flags.ts).
   'fail-fast': { type: 'boolean', alias: 'x', describe: 'Stop at the first failure ($DBT_FAIL_FAST)' },
-  'full-refresh': { type: 'boolean', alias: 'f', default: false, describe: 'Rebuild incremental models and seeds from scratch' },
-  empty: { type: 'boolean', default: false, describe: 'Build relations with no rows (refs and sources read nothing)' },
-  state: { type: 'string', describe: 'Folder with the manifest.json of an earlier run (for state: selection and --defer)' },
-  defer: { type: 'boolean', default: false, describe: 'Resolve refs to unselected nodes from --state' },
+  // No yargs defaults for these three either: unset, each falls back to its DBT_* variable (task-command.ts).
+  'full-refresh': { type: 'boolean', alias: 'f', describe: 'Rebuild incremental models and seeds from scratch ($DBT_FULL_REFRESH)' },
+  empty: { type: 'boolean', describe: 'Build relations with no rows (refs and sources read nothing) ($DBT_EMPTY)' },
+  state: { type: 'string', describe: 'Folder with the manifest.json of an earlier run (for state: selection and --defer) ($DBT_STATE)' },
+  defer: { type: 'boolean', describe: 'Resolve refs to unselected nodes from --state ($DBT_DEFER)' },
 } as const satisfies Record<string, Options>;

@@ -1,13 +1,15 @@
 import type { CommandModule } from 'yargs';
 import { taskOptions } from './task-options.js';
+import { favorStateOption, indirectSelectionOption, resourceTypeOptions, selectionTaskOptions, type SelectionArgs } from './selection-options.js';
 import type { TaskArgs } from '../printing/task-command.js';
 
-export const testCommand: CommandModule<object, TaskArgs> = {
+export const testCommand: CommandModule<object, TaskArgs & SelectionArgs> = {
   command: 'test',
   describe: 'Run data tests and unit tests',
-  builder: (y) => y.options(taskOptions) as never,
+  // --resource-type test / unit_test picks one kind of test (dbt 1.9); other types select nothing here.
+  builder: (y) => y.options({ ...taskOptions, ...indirectSelectionOption, ...resourceTypeOptions, ...favorStateOption }) as never,
   handler: async (argv) => {
     const { runTaskCommand } = await import('../printing/task-command.js');
-    argv.exitCode = await runTaskCommand('test', argv);
+    argv.exitCode = await runTaskCommand('test', argv, selectionTaskOptions(argv, { indirect: true, resourceTypes: true, favorState: true }));
   },
 };

@@ -1,4 +1,5 @@
 import { compileProject, lazyConnection, loadSelectors, parseProject, renderSql, selectNodes, writeManifest } from '@tsdbt/core';
+import type { IndirectSelection } from '@tsdbt/core';
 import { parseOptionsFrom, type GlobalArgs } from '../global-options.js';
 import { reportWarnings } from '../report-error.js';
 
@@ -8,6 +9,7 @@ export interface CompileArgs extends GlobalArgs {
   selector?: string;
   threads?: number;
   inline?: string;
+  indirectSelection?: IndirectSelection;
 }
 
 async function compileInline(argv: CompileArgs, sql: string): Promise<void> {
@@ -32,6 +34,7 @@ export async function compileHandler(argv: CompileArgs): Promise<number> {
   reportWarnings(project.diagnostics, { projectDir: project.projectDir, format: argv.logFormat, quiet: argv.quiet });
   const ids = selectNodes(project.manifest, {
     select: argv.select, exclude: argv.exclude, selector: argv.selector, selectors: loadSelectors(project.projectDir),
+    indirectSelection: argv.indirectSelection,
   });
   try {
     // The manifest is written (in finally) while the compiled files still are; writeManifest waits for them.

@@ -1,5 +1,5 @@
 import { formatDiagnostic, listLines, loadProjectSelectors, parseProject, readSourcesJson, select } from '@tsdbt/core';
-import { readState } from '../printing/read-state.js';
+import { readState } from '@tsdbt/runner';
 import { cliFlags } from '../cli-flags.js';
 import { levelShown, type GlobalArgs } from '../global-options.js';
 import { applyWarnError } from '../report-error.js';

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { runTask } from '@tsdbt/runner';
+import { readState, runTask } from '@tsdbt/runner';
 import type { TaskKind, TaskOptions } from '@tsdbt/runner';
 import { cliFlags } from '../cli-flags.js';
 import { parseOptionsFrom, type GlobalArgs } from '../global-options.js';
+import { envBool } from '../resolve-flags.js';
 import { warningNames } from '../warn-error.js';
-import { readState } from './read-state.js';
 import { RunPrinter } from './run-printer.js';
 
 export interface TaskArgs extends GlobalArgs {
@@ -39,6 +39,10 @@ export function flagTaskOptions(): Pick<TaskOptions, 'log' | 'writeJson' | 'warn
 /** Run one task with Ctrl-C wired to cancel, print as dbt does, and return dbt's exit code. */
 export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Partial<TaskOptions> = {}): Promise<number> {
   const stateDir = argv.state ?? process.env.DBT_STATE;
+  // Flag > DBT_* variable > off, as dbt's click options read them.
+  argv.fullRefresh ??= envBool('DBT_FULL_REFRESH') ?? false;
+  argv.empty ??= envBool('DBT_EMPTY') ?? false;
+  argv.defer ??= envBool('DBT_DEFER') ?? false;
   const printer = new RunPrinter({ format: argv.logFormat ?? 'text', quiet: argv.quiet, level: cliFlags().logLevel });
   const controller = new AbortController();
   let interrupts = 0;
@@ -57,8 +61,13 @@ export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Part
       ...(stateDir ? readState(stateDir) : {}),
       onEvent: printer.event, signal: controller.signal,
       ...flagTaskOptions(),
-      args: { select: argv.select ?? [], exclude: argv.exclude ?? [], threads: argv.threads, full_refresh: !!argv.fullRefresh },
       ...extra,
+      args: {
+        select: argv.select ?? [], exclude: argv.exclude ?? [], selector: argv.selector, threads: argv.threads, full_refresh: !!argv.fullRefresh,
+        // What `retry` needs to re-run a deferred CI invocation as it ran (dbt records these args too).
+        defer: !!argv.defer, state: stateDir === undefined ? undefined : resolve(stateDir), favor_state: extra.favorState,
+        indirect_selection: extra.indirectSelection, resource_types: extra.resourceTypes, exclude_resource_types: extra.excludeResourceTypes,
+      },
     });
     if (!result.results.length) {
       // dbt's NothingToDo: a warning with no summary after it, and an error under --warn-error.

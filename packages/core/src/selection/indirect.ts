@@ -12,7 +12,8 @@ export function expandSelection(ctx: MethodContext, selected: Set<string>, mode:
   const direct = new Set(selected);
   const indirect = new Set<string>();
   if (mode === 'empty') return { direct, indirect };
-  const buildable = mode === 'buildable' ? selectedAndParents(ctx, selected) : undefined;
+  // Expansion counts every source as buildable (they are never built), as dbt's expand_selection does.
+  const buildable = mode === 'buildable' ? selectedAndParents(ctx, selected, true) : undefined;
   for (const id of selected) {
     for (const child of ctx.dag.children.get(id) ?? []) {
       if (direct.has(child) || !INDIRECT_TYPES.has(ctx.dag.members.get(child)?.resource_type ?? '')) continue;
@@ -25,11 +26,14 @@ export function expandSelection(ctx: MethodContext, selected: Set<string>, mode:
   return { direct, indirect };
 }
 
-/** dbt's incorporate_indirect_nodes: after a set operation, take waiting tests whose parents are now all present. */
+/**
+ * dbt's incorporate_indirect_nodes: after a set operation, take waiting tests whose parents are now all present.
+ * Unlike expansion, dbt does not count sources as present here unless they are upstream of the combined selection.
+ */
 export function incorporateIndirect(ctx: MethodContext, direct: Set<string>, indirect: Set<string>, mode: IndirectSelection): Set<string> {
   if (mode !== 'cautious' && mode !== 'buildable') return direct;
   const selected = new Set(direct);
-  const allowed = mode === 'buildable' ? selectedAndParents(ctx, direct) : selected;
+  const allowed = mode === 'buildable' ? selectedAndParents(ctx, direct, false) : selected;
   for (const id of indirect) {
     if (selected.has(id)) continue;
     const parents = ctx.dag.parents.get(id) ?? [];
@@ -38,8 +42,8 @@ export function incorporateIndirect(ctx: MethodContext, direct: Set<string>, ind
   return selected;
 }
 
-function selectedAndParents(ctx: MethodContext, selected: Set<string>): Set<string> {
+function selectedAndParents(ctx: MethodContext, selected: Set<string>, withSources: boolean): Set<string> {
   const out = new Set([...selected, ...ancestors(ctx.dag, selected)]);
-  for (const m of ctx.members) if (m.resource_type === 'source') out.add(m.unique_id);
+  if (withSources) for (const m of ctx.members) if (m.resource_type === 'source') out.add(m.unique_id);
   return out;
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TsdbtError } from '@tsdbt/core';
+import { readState } from '../artifacts/read-state.js';
 import { runTask } from '../run-task.js';
 import type { TaskOptions, TaskResult } from '../run-task.js';
 import type { TaskKind } from '../plan.js';
@@ -13,7 +14,8 @@ type PreviousArgs = Record<string, unknown>;
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The previous invocation's settings, replayed as dbt's retry does: its target, `--vars` and `--full-refresh`; only
+ * The previous invocation's settings, replayed as dbt's retry does: its target, `--vars`, `--full-refresh` and its
+ * deferral (`--defer`, `--state`, `--favor-state`: a CI job's retry must read the same production relations); only
  * `--vars` and `--threads` given to retry itself override them (dbt's ALLOW_CLI_OVERRIDE_FLAGS).
  */
 function replayed(options: TaskOptions, args: PreviousArgs): Partial<TaskOptions> {
@@ -21,6 +23,9 @@ function replayed(options: TaskOptions, args: PreviousArgs): Partial<TaskOptions
   if (typeof args.target === 'string' && args.target) out.target = args.target;
   if (options.vars === undefined && isMapping(args.vars)) out.vars = args.vars;
   if (options.threads === undefined && typeof args.threads === 'number') out.threads = args.threads;
+  if (args.defer === true) out.defer = true;
+  if (args.favor_state === true) out.favorState = true;
+  if (typeof args.state === 'string' && args.state && options.state === undefined) Object.assign(out, readState(args.state));
   return out;
 }
 
