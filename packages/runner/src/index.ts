@@ -16,3 +16,5 @@ export { readState } from './artifacts/read-state.js';
 export type { StateArtifacts } from './artifacts/read-state.js';
 export { sourceFreshness, freshnessStatus } from './commands/source-freshness.js';
 export type { FreshnessResult } from './commands/source-freshness.js';
+export { deps } from './deps/index.js';
+export type { DepsEvent, DepsOptions, DepsResult, PinnedPackage } from './deps/index.js';

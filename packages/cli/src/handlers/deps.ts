@@ -1,0 +1,19 @@
+import { parseVars } from '@tsdbt/core';
+import { deps, type DepsEvent } from '@tsdbt/runner';
+import type { GlobalArgs } from '../global-options.js';
+
+export interface DepsArgs extends GlobalArgs {
+  upgrade?: boolean;
+  lock?: boolean;
+}
+
+/** `tsdbt deps`: dbt's console lines as the packages install; errors reach the CLI's error report (exit 1). */
+export async function depsHandler(argv: DepsArgs): Promise<number> {
+  const print = (event: DepsEvent) => {
+    if (argv.quiet && event.level !== 'warn') return;
+    if (argv.logFormat === 'json') process.stdout.write(`${JSON.stringify({ level: event.level, message: event.message })}\n`);
+    else process.stdout.write(`${event.message}\n`);
+  };
+  await deps({ projectDir: argv.projectDir, upgrade: argv.upgrade, lockOnly: argv.lock, vars: parseVars(argv.vars), onEvent: print });
+  return 0;
+}

@@ -1,0 +1,83 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { TsdbtError } from '@tsdbt/core';
+import { DepsContext } from './deps-context.js';
+import { HubClient, hubUrl } from './hub-client.js';
+import { installPackages, swapInto } from './install-packages.js';
+import { LOCK_FILE, lockedHash, readLock, specHash, writeLock } from './lock-file.js';
+import { pinPackage, type Pinned } from './pin-package.js';
+import { readSpecs } from './read-specs.js';
+import { checkNames, resolvePackages, specKey } from './resolve-packages.js';
+import type { DepsOptions, DepsResult, PackageSpec } from './types.js';
+
+function readProject(projectDir: string): { name: string; installPath: string } {
+  const path = join(projectDir, 'dbt_project.yml');
+  if (!existsSync(path))
+    throw new TsdbtError('TSDBT_PROJECT_NOT_FOUND', `No dbt_project.yml found at ${projectDir}`, { exitCode: 2, hint: 'Run tsdbt deps from the project folder or pass --project-dir.' });
+  const raw = (parse(readFileSync(path, 'utf8')) ?? {}) as Record<string, unknown>;
+  const installPath = typeof raw['packages-install-path'] === 'string' ? raw['packages-install-path'] : 'dbt_packages';
+  return { name: String(raw.name ?? ''), installPath: resolve(projectDir, installPath) };
+}
+
+/** The packages package-lock.yml pins, each pinned again (a hub package's latest version, a commit's checkout). */
+async function pinFromLock(ctx: DepsContext, roots: PackageSpec[]): Promise<Pinned[]> {
+  const byKey = new Map(roots.map((s) => [specKey(s, ctx.rootDir), s]));
+  const pins: Pinned[] = [];
+  for (const locked of readLock(ctx.rootDir, ctx.vars)) {
+    // An entry of packages.yml is named by its line there; a package asked for by another by its line in the lock.
+    const root = byKey.get(specKey(locked, ctx.rootDir));
+    const spec = root ? { ...locked, at: { ...root.at, raw: locked.at.raw } } : locked;
+    pins.push(await pinPackage(ctx, [spec]));
+  }
+  checkNames(ctx, pins);
+  return pins;
+}
+
+/**
+ * `dbt deps`: installs the packages of packages.yml / dependencies.yml and the packages they ask for into
+ * packages-install-path. package-lock.yml pins what was resolved: while packages.yml is unchanged (its sha1_hash)
+ * deps installs what the lock says; `upgrade` resolves again; `lockOnly` resolves and writes the lock only.
+ */
+export async function deps(options: DepsOptions = {}): Promise<DepsResult> {
+  const projectDir = resolve(options.projectDir ?? process.env.DBT_PROJECT_DIR ?? '.');
+  const emit = options.onEvent ?? (() => {});
+  const { name, installPath } = readProject(projectDir);
+  const vars = options.vars ?? {};
+  const specs = readSpecs(projectDir, '', vars);
+  const lockPath = join(projectDir, LOCK_FILE);
+  const hash = specHash(specs);
+  const relock = options.upgrade === true || lockedHash(projectDir) !== hash;
+  mkdirSync(dirname(installPath), { recursive: true });
+  const workDir = mkdtempSync(join(dirname(installPath), `.${basename(installPath)}-tsdbt-`));
+  const ctx = new DepsContext(projectDir, name, vars, new HubClient(hubUrl(options.hubUrl)), workDir, emit);
+  try {
+    if (specs.length === 0) {
+      emit({ level: 'warn', message: 'Warning: No packages were found in packages.yml' });
+      // As dbt: the install folder is emptied (an empty one takes its place).
+      if (!options.lockOnly) {
+        mkdirSync(join(workDir, 'empty'));
+        swapInto(join(workDir, 'empty'), installPath, join(workDir, 'previous'));
+      }
+      return { installed: [], lockWritten: false, lockPath };
+    }
+    const resolved = relock ? await resolvePackages(ctx, specs) : undefined;
+    if (options.lockOnly) {
+      // As dbt's `deps --lock`: a lock that matches packages.yml is left alone.
+      if (resolved) {
+        writeLock(projectDir, resolved.map((p) => p.pinned), hash);
+        emit({ level: 'info', message: `Updating lock file in file path: ${lockPath}` });
+      }
+      return { installed: [], lockWritten: !!resolved, lockPath };
+    }
+    const pins = resolved ?? (await pinFromLock(ctx, specs));
+    await installPackages(ctx, pins, installPath);
+    if (relock) {
+      writeLock(projectDir, pins.map((p) => p.pinned), hash);
+      emit({ level: 'info', message: `Updating lock file in file path: ${lockPath}` });
+    }
+    return { installed: pins.map((p) => p.pinned), lockWritten: relock, lockPath };
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}

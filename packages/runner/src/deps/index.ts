@@ -1,0 +1,2 @@
+export { deps } from './deps.js';
+export type { DepsEvent, DepsOptions, DepsResult, PinnedPackage } from './types.js';
