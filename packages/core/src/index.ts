@@ -2,6 +2,7 @@ export * from './diagnostics/diagnostic.js';
 export type * from './adapter/types.js';
 export * from './adapter/registry.js';
 export * from './adapter/base-dialect.js';
+export * from './adapter/constraints.js';
 export type * from './manifest/types.js';
 export { parseProject } from './parse/parse-project.js';
 export type { ParseOptions, ParsedProject, RenderRuntime } from './project/parsed-project.js';

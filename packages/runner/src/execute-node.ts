@@ -51,7 +51,9 @@ export function describeFailure(ctx: Pick<NodeContext, 'node'>, error: unknown):
   const base = isTsdbtError(error) ? error : undefined;
   const code = base?.code ?? 'TSDBT_INTERNAL';
   const dbError = code === 'TSDBT_DATABASE_ERROR';
-  const kind = dbError ? 'Database Error' : code === 'TSDBT_QUERY_CANCELLED' ? 'Cancelled' : 'Runtime Error';
+  // A contract that fails is dbt's ContractError, a CompilationError (as are its warnings under --warn-error).
+  const compilation = code.startsWith('TSDBT_CONTRACT') || code.startsWith('TSDBT_CONSTRAINT');
+  const kind = dbError ? 'Database Error' : code === 'TSDBT_QUERY_CANCELLED' ? 'Cancelled' : compilation ? 'Compilation Error' : 'Runtime Error';
   const detail = error instanceof Error ? error.message : String(error);
   const diag = base?.diagnostics[0];
   return {

@@ -1,3 +1,4 @@
+import { TsdbtError } from '@tsdbt/core';
 import type { ManifestNode } from '@tsdbt/core';
 import { compileNode, renderSql } from './core-api.js';
 import type { RenderRuntime } from './core-api.js';
@@ -41,6 +42,12 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       main: task.files ? (sql) => task.files!.main(node, sql) : undefined,
       compiled: task.files ? (sql) => task.files!.compiled(node, sql) : undefined,
       render: (sql) => renderSql(task.project, sql, runtime, node.name),
+      warn: (diagnostic) => {
+        // Under --warn-error the warning fails the node, as dbt's warn_or_error raises.
+        if (task.warnError?.(diagnostic.code)) throw new TsdbtError(diagnostic.code, diagnostic.message, { file: diagnostic.file });
+        task.log.write('warn', `[WARNING]: ${diagnostic.message}`);
+        task.emit({ kind: 'warning', diagnostic, projectDir: task.project.projectDir });
+      },
       ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
       relations: task.relations,
       testWarnIsError: task.testWarnIsError,

@@ -26,4 +26,6 @@ export interface TaskContext {
   files?: NodeFiles;
   /** --warn-error (or `LogTestResult` in --warn-error-options): a test that warns fails, as dbt reports it. */
   testWarnIsError?: boolean;
+  /** --warn-error / --warn-error-options: true when a warning of this code (or its dbt event name) is an error. */
+  warnError?: (name: string) => boolean;
 }

@@ -56,6 +56,8 @@ export interface NodeContext {
   main?(sql: string): void;
   /** SQL the node compiled to outside compile() (a unit test's model over its fixtures): written to target/compiled. */
   compiled?(sql: string): void;
+  /** A warning about this node while it runs (dbt's constraint-support and contract warnings): printed and logged; under --warn-error it throws. */
+  warn?(diagnostic: Diagnostic): void;
   /** Render a hook or other template text in the node's context. */
   render(sql: string): Promise<string>;
   /** What exists in the warehouse (cached per schema for the run; materializations record what they build). */

@@ -1,5 +1,5 @@
 import { BaseDialect, sqlBody } from '@tsdbt/core';
-import type { Capabilities, CreateOptions, IncrementalStrategy, RelationRef } from '@tsdbt/core';
+import type { Capabilities, ColumnConstraint, ConstraintSupportMap, CreateOptions, IncrementalStrategy, RelationRef } from '@tsdbt/core';
 
 export const duckDbCapabilities: Capabilities = Object.freeze({
   transactionalDdl: true,
@@ -8,6 +8,15 @@ export const duckDbCapabilities: Capabilities = Object.freeze({
   identifierCase: 'preserve',
   transientTables: false,
   bulkLoad: true,
+});
+
+/** dbt-duckdb's CONSTRAINT_SUPPORT: DuckDB checks every constraint type it accepts. */
+const CONSTRAINT_SUPPORT: ConstraintSupportMap = Object.freeze({
+  check: 'enforced',
+  not_null: 'enforced',
+  unique: 'enforced',
+  primary_key: 'enforced',
+  foreign_key: 'enforced',
 });
 
 const PORTABLE_TYPES = {
@@ -35,6 +44,7 @@ export class DuckDbDialect extends BaseDialect {
   readonly defaultIncrementalStrategy: IncrementalStrategy = 'delete+insert';
   readonly capabilities = duckDbCapabilities;
   protected readonly portableTypes = PORTABLE_TYPES;
+  override readonly constraintSupport = CONSTRAINT_SUPPORT;
 
   createTableAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {
     // DuckDB temp tables live in the `temp` catalog: they take no database or schema.
@@ -59,7 +69,20 @@ export class DuckDbDialect extends BaseDialect {
     );
   }
 
+  /** dbt-duckdb: a column's foreign key names its parent without the database (DuckDB has no cross-database keys). */
+  protected override columnConstraintSql(c: ColumnConstraint): string | undefined {
+    if (c.type !== 'foreign_key' || !c.to || !c.to_columns.length) return super.columnConstraintSql(c);
+    const parts = splitRelation(c.to);
+    const to = parts.length > 2 ? parts.slice(1).join('.') : c.to;
+    return `references ${to} (${c.to_columns.join(', ')})`;
+  }
+
   override beginTransaction(): string {
     return 'begin transaction';
   }
+}
+
+/** `"a"."b.c".d` → its three parts as written (dots inside quotes kept). */
+function splitRelation(text: string): string[] {
+  return text.match(/"(?:[^"]|"")*"|[^.]+/gu) ?? [text];
 }

@@ -1,5 +1,5 @@
 import { BaseDialect, formatTimestamp, sqlBody } from '@tsdbt/core';
-import type { Capabilities, CreateOptions, IncrementalStrategy, RelationRef, RelationType } from '@tsdbt/core';
+import type { Capabilities, ConstraintSupportMap, ContractTable, CreateOptions, IncrementalStrategy, RelationRef, RelationType } from '@tsdbt/core';
 
 export const snowflakeCapabilities: Capabilities = Object.freeze({
   transactionalDdl: false,
@@ -8,6 +8,15 @@ export const snowflakeCapabilities: Capabilities = Object.freeze({
   identifierCase: 'upper',
   transientTables: true,
   bulkLoad: true,
+});
+
+/** dbt-snowflake's CONSTRAINT_SUPPORT: only NOT NULL is checked; CHECK is not accepted at all. */
+const CONSTRAINT_SUPPORT: ConstraintSupportMap = Object.freeze({
+  check: 'not_supported',
+  not_null: 'enforced',
+  unique: 'not_enforced',
+  primary_key: 'not_enforced',
+  foreign_key: 'not_enforced',
 });
 
 /** dbt-snowflake's `type_*` macros. */
@@ -48,6 +57,7 @@ export class SnowflakeDialect extends BaseDialect {
   readonly defaultIncrementalStrategy: IncrementalStrategy = 'merge';
   protected readonly portableTypes = PORTABLE_TYPES;
   protected override readonly noMatchCondition = 'FALSE';
+  override readonly constraintSupport = CONSTRAINT_SUPPORT;
 
   /** `defaultQueryTag`: the profile's `query_tag`, which the session goes back to after a model's own tag. */
   constructor(private readonly options: { defaultQueryTag?: string } = {}) {
@@ -77,6 +87,20 @@ export class SnowflakeDialect extends BaseDialect {
     const grants = options.copyGrants ? ' copy grants' : '';
     const select = cluster ? `select * from (\n${sqlBody(selectSql)}\n) order by (${cluster})` : sqlBody(selectSql);
     return `create or replace ${kind}table ${this.renderRelation(rel)}${clusterClause}${grants} as (\n${select}\n)`;
+  }
+
+  /**
+   * dbt-snowflake's contracted table: one `create or replace … table <name> (<columns and constraints>) as (select
+   * <contract columns> from (…) as model_subq)`, transient and clustered as createTableAs.
+   */
+  override createContractTable(rel: RelationRef, table: ContractTable, selectSql: string, options: CreateOptions = {}): string[] {
+    const kind = options.transient === false ? '' : 'transient ';
+    const cluster = options.clusterBy?.length ? options.clusterBy.map((c) => this.column(c)).join(', ') : undefined;
+    const clusterClause = cluster ? `\n  cluster by (${cluster})` : '';
+    const grants = options.copyGrants ? ' copy grants' : '';
+    const subquery = this.contractSelect(table, selectSql);
+    const select = cluster ? `select * from (\n${subquery}\n) order by (${cluster})` : subquery;
+    return [`create or replace ${kind}table ${this.renderRelation(rel)} ${this.columnsAndConstraints(table)}${clusterClause}${grants} as (\n${select}\n)`];
   }
 
   override createViewAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {

@@ -1,4 +1,6 @@
 import type { Capabilities, ColumnInfo, CreateOptions, Dialect, MergeOptions, RelationRef, RelationType } from './types.js';
+import { DEFAULT_CONSTRAINT_SUPPORT, renderColumnConstraint, renderModelConstraint, rendersConstraint, translateType } from './constraints.js';
+import type { ColumnConstraint, ConstraintSupportMap, ContractColumn, ContractTable, ModelConstraint } from './constraints.js';
 
 /** The portable type names `Dialect.typeName` maps. */
 export type PortableType = Parameters<Dialect['typeName']>[0];
@@ -34,6 +36,7 @@ export abstract class BaseDialect implements Dialect {
   protected abstract readonly portableTypes: Readonly<Record<PortableType, string>>;
   /** The `merge` join condition when there is no unique key (every source row inserts). */
   protected readonly noMatchCondition: string = 'false';
+  readonly constraintSupport: ConstraintSupportMap = DEFAULT_CONSTRAINT_SUPPORT;
 
   abstract createTableAs(rel: RelationRef, selectSql: string, options?: CreateOptions): string;
   abstract listRelationsSql(database: string | undefined, schema: string): string;
@@ -158,6 +161,52 @@ export abstract class BaseDialect implements Dialect {
     if (typeof value === 'number') return Number.isFinite(value) ? String(value) : `'${String(value)}'::${this.typeName('float')}`;
     if (value instanceof Date) return this.timestampLiteral(value);
     return this.stringLiteral(typeof value === 'string' ? value : JSON.stringify(value));
+  }
+
+  emptySubquery(selectSql: string): string {
+    return `select * from (\n${sqlBody(selectSql)}\n) as __dbt_sbq\nwhere false\nlimit 0`;
+  }
+
+  emptySchemaSelect(columns: { name: string; dataType: string; quote?: boolean }[]): string {
+    return `select\n${columns.map((c) => `  cast(null as ${c.dataType}) as ${this.contractColumn(c)}`).join(',\n')}`;
+  }
+
+  contractType(dataType: string): string {
+    return translateType(dataType);
+  }
+
+  /** dbt-duckdb's form (dbt's `table_columns_and_constraints`, then `insert … select <contract columns> from (…) as model_subq`). */
+  createContractTable(rel: RelationRef, table: ContractTable, selectSql: string, _options?: CreateOptions): string[] {
+    const names = `(${table.columns.map((c) => this.contractColumn(c)).join(', ')})`;
+    return [`create table ${this.renderRelation(rel)} ${this.columnsAndConstraints(table)}`, `insert into ${this.renderRelation(rel)} ${names}\n(\n${this.contractSelect(table, selectSql)}\n)`];
+  }
+
+  /** dbt's `get_select_subquery`: the contract's columns, in its order, of the model's SELECT. */
+  protected contractSelect(table: ContractTable, selectSql: string): string {
+    return `select ${table.columns.map((c) => this.contractColumn(c)).join(', ')}\nfrom (\n${sqlBody(selectSql)}\n) as model_subq`;
+  }
+
+  /** dbt's `table_columns_and_constraints`: `(name type constraints…, model constraints…)`. */
+  protected columnsAndConstraints(table: ContractTable): string {
+    const supported = (c: ColumnConstraint): boolean => rendersConstraint(c, this.constraintSupport);
+    const columns = table.columns.map((col) =>
+      [`${this.contractColumn(col)} ${col.dataType}`, ...col.constraints.filter(supported).map((c) => this.columnConstraintSql(c))].filter(Boolean).join(' '),
+    );
+    const model = table.constraints.filter(supported).map((c) => this.modelConstraintSql(c)).filter((c): c is string => !!c);
+    return `(\n${[...columns, ...model].map((l) => `    ${l}`).join(',\n')}\n)`;
+  }
+
+  /** A contracted column's name: quoted when its YAML says `quote: true`, else as the dialect writes columns. */
+  protected contractColumn(c: Pick<ContractColumn, 'name' | 'quote'>): string {
+    return c.quote ? this.quote(c.name) : this.column(c.name);
+  }
+
+  protected columnConstraintSql(c: ColumnConstraint): string | undefined {
+    return renderColumnConstraint(c);
+  }
+
+  protected modelConstraintSql(c: ModelConstraint): string | undefined {
+    return renderModelConstraint(c);
   }
 
   /** A schema addressed as a relation: `database.schema`. */

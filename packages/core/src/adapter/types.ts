@@ -1,3 +1,5 @@
+import type { ConstraintSupportMap, ContractTable } from './constraints.js';
+
 /**
  * The adapter surface (Kysely's Dialect shape): core owns these interfaces, adapters implement them.
  * A Dialect is pure and synchronous (builds SQL strings, golden-tested without a database); a Connection does I/O.
@@ -118,6 +120,20 @@ export interface Dialect {
    * before its statements and restores it after. Absent: the warehouse has no query tags.
    */
   setQueryTag?(tag: string | null): string;
+  /** Model contracts (dbt's CONSTRAINT_SUPPORT): which constraints the warehouse enforces, keeps unenforced, or leaves out. */
+  readonly constraintSupport: ConstraintSupportMap;
+  /** dbt's `get_empty_subquery_sql`: the SELECT's columns and types without reading a row. */
+  emptySubquery(selectSql: string): string;
+  /** dbt's `get_empty_schema_sql`: a `cast(null as <type>) as <name>` per contracted column, for the types the warehouse gives them. */
+  emptySchemaSelect(columns: { name: string; dataType: string; quote?: boolean }[]): string;
+  /** A contract's `data_type` with `alias_types: true` (dbt's `Column.translate_type`). */
+  contractType(dataType: string): string;
+  /**
+   * A table with an enforced contract, built from `selectSql`: the columns with their types and constraints (the
+   * ones the warehouse does not support left out), filled with the contract's columns in its order. DuckDB:
+   * `create table` then `insert`; Snowflake: one `create … (columns) as select`.
+   */
+  createContractTable(rel: RelationRef, table: ContractTable, selectSql: string, options?: CreateOptions): string[];
 }
 
 export type IncrementalStrategy = 'append' | 'merge' | 'delete+insert';

@@ -125,7 +125,10 @@ export interface ManifestNode {
   /** Versioned models. */
   version?: string | number | null;
   latest_version?: unknown;
+  /** Models: model-level constraints (dbt's ModelLevelConstraint shape). */
   constraints?: unknown;
+  /** Models: dbt's contract (config's enforced / alias_types, and a checksum of the contract when enforced). */
+  contract?: { enforced: boolean; alias_types: boolean; checksum: string | null };
   /** Generic tests: `models.<name>` / `sources.<name>` of the YAML entry that declared it. */
   file_key_name?: string;
   /** Ephemeral models inlined as CTEs at compile time. */

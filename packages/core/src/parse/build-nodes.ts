@@ -7,6 +7,7 @@ import { dependencyMaps, manifestMacros } from '../manifest/build-manifest.js';
 import type { ManifestNode, NodeConfig } from '../manifest/types.js';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { applyPatch, KIND_OF } from '../properties/apply-patch.js';
+import { applyContract } from '../properties/contract.js';
 import { buildSources } from '../properties/build-sources.js';
 import { patchKey, readProperties, type Properties } from '../properties/read-properties.js';
 import { renderString } from '../util/render-value.js';
@@ -125,6 +126,7 @@ function configureNodes(project: ParsedProject, props: Properties, render: Rende
     }
     node.unrendered_config = unrenderedConfig(packages, node, written, inFile);
     finalizeConfig(node, displayFile(project, node.package_name, node.original_file_path), problems);
+    if (node.resource_type === 'model' && node.config.enabled !== false) applyContract(node, !!patch, displayFile(project, node.package_name, node.original_file_path), problems);
     if (node.config.enabled === false) disabled.set(node.unique_id, node);
   }
   for (const [id, node] of disabled) {

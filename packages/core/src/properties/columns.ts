@@ -1,5 +1,6 @@
 import type { ColumnDoc } from '../manifest/types.js';
 import { isRecord } from '../util/yaml-file.js';
+import { normalizeConstraints } from './contract.js';
 
 /** Property-YAML `columns:` as the manifest's columns mapping (keys as written). */
 export function readColumns(list: unknown, renderText: (text: string) => string): Record<string, ColumnDoc> {
@@ -13,7 +14,7 @@ export function readColumns(list: unknown, renderText: (text: string) => string)
       description: typeof c.description === 'string' ? renderText(c.description) : '',
       meta: { ...(isRecord(c.meta) ? c.meta : {}), ...(isRecord(config.meta) ? config.meta : {}) },
       data_type: typeof c.data_type === 'string' ? c.data_type : null,
-      constraints: Array.isArray(c.constraints) ? c.constraints : [],
+      constraints: Array.isArray(c.constraints) ? normalizeConstraints(c.constraints) : [],
       quote: typeof c.quote === 'boolean' ? c.quote : null,
       tags: [...toStrings(c.tags), ...toStrings(config.tags)],
     };

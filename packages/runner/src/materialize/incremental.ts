@@ -2,6 +2,7 @@ import { TsdbtError } from '@tsdbt/core';
 import type { RelationRef } from '@tsdbt/core';
 import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { assertContract, contractEnforced } from './contract.js';
 import { withNodeHooks } from './hooks.js';
 import { applySchemaChange } from './schema-change.js';
 import { buildAndSwap } from './table.js';
@@ -55,6 +56,8 @@ export function mainSql(statements: string[]): string {
 async function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[]): Promise<void> {
   const { conn, dialect, node } = ctx;
   const staged = withSuffix(rel, '__dbt_tmp');
+  // dbt-duckdb checks the contract on the new rows' temp table too: drifted SQL adds nothing.
+  if (contractEnforced(node)) await assertContract(ctx, sql);
   await conn.execute(dialect.dropRelation(staged, 'table'));
   await conn.execute(dialect.createTableAs(staged, sql));
   try {

@@ -1,6 +1,7 @@
 import type { RelationRef } from '@tsdbt/core';
 import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { assertContract, contractEnforced, resolveForeignKeys, warnConstraints } from './contract.js';
 import { tableOptions } from './create-options.js';
 import { withNodeHooks } from './hooks.js';
 import { inTransaction } from './view.js';
@@ -24,12 +25,19 @@ export async function stageAndSwap(ctx: NodeContext, rel: RelationRef, fill: (st
   }
 }
 
-/** Build `sql` as a table under a temporary name and swap it in. */
-export function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
+/**
+ * Build `sql` as a table under a temporary name and swap it in. An enforced contract is checked first (a mismatch
+ * builds nothing), then the table is created with the contract's columns and constraints and filled: a row that
+ * breaks a constraint fails the build and the old table stays.
+ */
+export async function buildAndSwap(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
+  const contract = contractEnforced(ctx.node) ? await resolveForeignKeys(ctx, await assertContract(ctx, sql)) : undefined;
+  if (contract) warnConstraints(ctx, contract);
   return stageAndSwap(ctx, rel, async (staged) => {
-    const create = ctx.dialect.createTableAs(staged, sql, tableOptions(ctx.node.config));
-    ctx.main?.(create);
-    await ctx.conn.execute(create);
+    const options = tableOptions(ctx.node.config);
+    const statements = contract ? ctx.dialect.createContractTable(staged, contract, sql, options) : [ctx.dialect.createTableAs(staged, sql, options)];
+    ctx.main?.(statements.join(';\n'));
+    for (const s of statements) await ctx.conn.execute(s);
   });
 }
 

@@ -1,5 +1,6 @@
 import { nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { assertContract, contractEnforced } from './contract.js';
 import { viewOptions } from './create-options.js';
 import { withNodeHooks } from './hooks.js';
 
@@ -10,6 +11,8 @@ export async function materializeView(ctx: NodeContext): Promise<MaterializeOutc
   await ctx.ensureSchema(rel.database, rel.schema);
   const sql = await ctx.compile();
   await withNodeHooks(ctx, rel, async () => {
+    // dbt checks a view's contract (names and types); its constraints are not applied to a view.
+    if (contractEnforced(node)) await assertContract(ctx, sql);
     const existing = await ctx.relations.get(conn, rel);
     const create = dialect.createViewAs(rel, sql, viewOptions(node.config));
     const statements = existing && existing !== 'view' ? [dialect.dropRelation(rel, existing), create] : [create];
