@@ -15,7 +15,7 @@ function props(models: Record<string, unknown>[], sources: Record<string, unknow
     const key = entry.v === undefined ? `shop:models:${entry.name}` : `shop:models:${entry.name}.v${entry.v}`;
     patches.set(key, { kind: 'models', pkg, file, entry });
   }
-  return { patches, sources: sources.map((entry) => ({ pkg, file, entry })), exposures: [], unitTests: [] };
+  return { patches, sources: sources.map((entry) => ({ pkg, file, entry })), exposures: [], unitTests: [], groups: [] };
 }
 
 function testsOf(p: Properties, enabled: string[]) {

@@ -23,13 +23,16 @@ const COMMON = (): NodeConfig => ({
   packages: [],
   docs: { show: true, node_color: null },
   contract: { enforced: false, alias_types: true },
-  access: 'protected',
 });
 
 /** dbt's default config for each resource type, before dbt_project.yml, property YAML and config() apply. */
 export function defaultConfig(type: ResourceType): NodeConfig {
   const base = COMMON();
   switch (type) {
+    // Only models have access (dbt's ModelConfig): `access:protected` must not select seeds or snapshots.
+    case 'model':
+      base.access = 'protected';
+      return base;
     case 'seed':
       return { ...base, materialized: 'seed', delimiter: ',', quote_columns: null };
     case 'test':

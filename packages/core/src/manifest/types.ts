@@ -109,6 +109,10 @@ export interface ManifestNode {
   patch_path: string | null;
   unrendered_config: Record<string, unknown>;
   created_at: number;
+  /** The node's group (dbt ≥ 1.5): config.group, or for a generic test the group of the node it tests. */
+  group?: string | null;
+  /** Models: private, protected (the default) or public. */
+  access?: 'private' | 'protected' | 'public';
   /** Tests */
   column_name?: string | null;
   attached_node?: string | null;
@@ -161,6 +165,19 @@ export interface SourceDefinition {
   quoting: Record<string, boolean | null>;
 }
 
+/** A `groups:` entry of property YAML, as dbt writes it under the manifest's `groups`. */
+export interface ManifestGroup {
+  name: string;
+  resource_type: 'group';
+  package_name: string;
+  path: string;
+  original_file_path: string;
+  unique_id: string;
+  owner: Record<string, unknown>;
+  description: string | null;
+  config: { meta: Record<string, unknown> };
+}
+
 export interface Manifest {
   metadata: {
     dbt_schema_version: 'https://schemas.getdbt.com/dbt/manifest/v12.json';
@@ -179,12 +196,13 @@ export interface Manifest {
   docs: Record<string, unknown>;
   exposures: Record<string, unknown>;
   metrics: Record<string, unknown>;
-  groups: Record<string, unknown>;
+  groups: Record<string, ManifestGroup>;
   selectors: Record<string, unknown>;
   disabled: Record<string, unknown>;
   parent_map: Record<string, string[]>;
   child_map: Record<string, string[]>;
-  group_map: Record<string, unknown>;
+  /** Group name → the unique_ids of its members, sorted. */
+  group_map: Record<string, string[]>;
   saved_queries: Record<string, unknown>;
   semantic_models: Record<string, unknown>;
   unit_tests: Record<string, ManifestNode>;

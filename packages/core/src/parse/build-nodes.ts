@@ -24,6 +24,8 @@ import { fillMacroDependencies } from './macro-dependencies.js';
 import { displayFile, throwIfErrors } from './render-errors.js';
 import { finalizeConfig, layeredConfig, projectTreeConfig, unrenderedConfig } from './resolve-config.js';
 import { findCycles, resolveDependencies } from './resolve-dependencies.js';
+import { applyGovernance } from './node-governance.js';
+import { checkAccess } from './check-access.js';
 import { trimmed } from '../util/trimmed.js';
 
 const RENDERED = new Set(['model', 'snapshot', 'analysis', 'test']);
@@ -56,7 +58,7 @@ export function buildNodes(project: ParsedProject): void {
   void project.engine;
   problems.push(...(project.macroProblems ?? []));
   loadDocs(packages, new Map(packages.map((p) => [p.name, files.get(p.name)!.docs])), project.docs, manifest, problems);
-  const props: Properties = { patches: new Map(), sources: [], exposures: [], unitTests: [] };
+  const props: Properties = { patches: new Map(), sources: [], exposures: [], unitTests: [], groups: [] };
   for (const pkg of packages) {
     addNodes(manifest.nodes, createFileNodes(pkg, files.get(pkg.name)!), packages, problems);
     readProperties(pkg, files.get(pkg.name)!.properties, props, problems);
@@ -75,6 +77,8 @@ export function buildNodes(project: ParsedProject): void {
   const nodes = Object.values(manifest.nodes);
   resolveDependencies(project, disabled, problems, nodes);
   resolveExposures(project, problems);
+  applyGovernance(manifest, packages, props.groups, nodes, problems);
+  checkAccess(project, nodes, Object.values(manifest.exposures) as ManifestNode[], problems);
   for (const u of buildUnitTests(props.unitTests, manifest, problems)) manifest.unit_tests[u.unique_id] = u;
   findCycles(project, problems, nodes);
   manifest.macros = manifestMacros(project.engine, new Map(packages.map((p) => [p.name, p.relDir])));

@@ -66,6 +66,8 @@ export function createNode(n: NewNode): ManifestNode {
     unrendered_config: {},
     created_at: Date.now() / 1000,
     compiled_path: null,
+    // Set by the parse's governance pass; here so every node keeps one shape.
+    group: null,
   };
   if (n.line && n.line > 1) node.tsdbt_line = n.line;
   return node;

@@ -19,6 +19,8 @@ export interface Properties {
   sources: PropertyEntry[];
   exposures: PropertyEntry[];
   unitTests: PropertyEntry[];
+  /** `groups:` entries, with their index in the file's list. */
+  groups: (PropertyEntry & { index: number })[];
 }
 
 export const patchKey = (pkg: string, kind: PatchKind, name: string) => `${pkg}:${kind}:${name}`;
@@ -69,5 +71,6 @@ export function readProperties(pkg: ProjectPackage, files: { file: string }[], i
     for (const entry of entries(data, 'sources', shown, problems)) into.sources.push({ pkg, file, entry });
     for (const entry of entries(data, 'exposures', shown, problems)) into.exposures.push({ pkg, file, entry });
     for (const entry of entries(data, 'unit_tests', shown, problems)) into.unitTests.push({ pkg, file, entry });
+    for (const entry of entries(data, 'groups', shown, problems)) into.groups.push({ pkg, file, entry, index: (data.groups as unknown[]).indexOf(entry) });
   }
 }

@@ -83,12 +83,12 @@ export function* testTypeMethod(ctx: MethodContext, value: string): Iterable<str
   }
 }
 
-/** `group:` and `access:` read the node's own field or its config. */
-export function fieldMethod(field: 'group' | 'access') {
-  return function* (ctx: MethodContext, value: string): Iterable<string> {
-    for (const m of ctx.members as Attributed[]) {
-      const v = m[field] ?? m.config?.[field];
-      if (typeof v === 'string' && fnmatch(v, value)) yield m.unique_id;
-    }
-  };
+/** dbt's `group:`: an exact match on the node's `config.group` (a test on a grouped model comes along indirectly). */
+export function* groupMethod(ctx: MethodContext, value: string): Iterable<string> {
+  for (const m of ctx.members as Attributed[]) if (m.config?.group === value) yield m.unique_id;
+}
+
+/** dbt's `access:`: models only, an exact match on the model's `access`. */
+export function* accessMethod(ctx: MethodContext, value: string): Iterable<string> {
+  for (const m of ctx.members as Attributed[]) if (m.resource_type === 'model' && m.access === value) yield m.unique_id;
 }

@@ -1,5 +1,5 @@
 import { closestName as closest } from '../diagnostics/suggest.js';
-import { fieldMethod, namedTypeMethod, packageMethod, resourceTypeMethod, sourceMethod, tagMethod, testNameMethod, testTypeMethod } from './method-attributes.js';
+import { accessMethod, groupMethod, namedTypeMethod, packageMethod, resourceTypeMethod, sourceMethod, tagMethod, testNameMethod, testTypeMethod } from './method-attributes.js';
 import { configMethod } from './method-config.js';
 import { fileMethod, fqnMethod, pathMethod } from './method-names.js';
 import { resultMethod, stateMethod } from './method-state.js';
@@ -28,8 +28,8 @@ export const METHODS: Record<string, SelectorMethod> = {
   semantic_model: namedTypeMethod('semantic_model'),
   saved_query: namedTypeMethod('saved_query'),
   unit_test: namedTypeMethod('unit_test'),
-  group: fieldMethod('group'),
-  access: fieldMethod('access'),
+  group: groupMethod,
+  access: accessMethod,
   version: versionMethod,
 };
 
