@@ -1,36 +1,30 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { withEnv } from '../cli/global-flags-env.js';
 import { copyFixture, queryWarehouse, runTsdbt } from './run-tsdbt.js';
 
 const REL = 'test.runner_basic.relationships_stg_orders_customer_id__customer_id__ref_stg_customers_.430bf21500';
 const STG_ORDERS_TESTS = ['test.runner_basic.accepted_values_stg_orders_status__completed__returned.5ce176340d', 'test.runner_basic.no_negative_amounts'];
 const UNIT = 'unit_test.runner_basic.customers.customers_counts_orders';
 
-/** Runs with DBT_* variables set for this one invocation (the CLI runs in process). */
-async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await fn();
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+/** run_results.json's unique_ids after the last command in `dir`. */
+function ranIn(dir: string): string[] {
+  return (JSON.parse(readFileSync(join(dir, 'target', 'run_results.json'), 'utf8')).results as { unique_id: string }[]).map((r) => r.unique_id);
+}
+
+/** The CLI in process on `dir`; a non-zero exit fails the test with what it printed. */
+async function ok(dir: string, ...args: string[]) {
+  const r = await runTsdbt(dir, args);
+  expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+  return r;
 }
 
 /** The relationships test on stg_orders also reads stg_customers: the case the modes disagree on. */
 describe('--indirect-selection (build, test, compile, ls; $DBT_INDIRECT_SELECTION; selectors.yml)', () => {
   const project = copyFixture('runner-basic');
-  const ran = (): string[] =>
-    (JSON.parse(readFileSync(join(project.dir, 'target', 'run_results.json'), 'utf8')).results as { unique_id: string }[]).map((r) => r.unique_id).sort();
-  const tsdbt = async (...args: string[]) => {
-    const r = await runTsdbt(project.dir, args);
-    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-    return r;
-  };
+  const ran = (): string[] => ranIn(project.dir).sort();
+  const tsdbt = (...args: string[]) => ok(project.dir, ...args);
   beforeAll(async () => {
     await tsdbt('seed');
     await tsdbt('run');
@@ -119,14 +113,9 @@ describe('--indirect-selection (build, test, compile, ls; $DBT_INDIRECT_SELECTIO
 
 describe('--resource-type / --exclude-resource-type on build and test ($DBT_RESOURCE_TYPES, $DBT_EXCLUDE_RESOURCE_TYPES)', () => {
   const project = copyFixture('runner-basic');
-  const ran = (): string[] =>
-    (JSON.parse(readFileSync(join(project.dir, 'target', 'run_results.json'), 'utf8')).results as { unique_id: string }[]).map((r) => r.unique_id);
+  const ran = (): string[] => ranIn(project.dir);
   const types = (): string[] => [...new Set(ran().map((id) => id.split('.')[0]!))].sort();
-  const tsdbt = async (...args: string[]) => {
-    const r = await runTsdbt(project.dir, args);
-    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-    return r;
-  };
+  const tsdbt = (...args: string[]) => ok(project.dir, ...args);
   beforeAll(async () => {
     await tsdbt('seed');
   });
@@ -179,11 +168,7 @@ describe('--resource-type / --exclude-resource-type on build and test ($DBT_RESO
 
 describe('--defer --favor-state ($DBT_FAVOR_STATE)', () => {
   const project = copyFixture('runner-basic');
-  const tsdbt = async (...args: string[]) => {
-    const r = await runTsdbt(project.dir, args);
-    expect(r.exitCode, r.stdout + r.stderr).toBe(0);
-    return r;
-  };
+  const tsdbt = (...args: string[]) => ok(project.dir, ...args);
   const state = join(project.dir, 'prod-state');
   beforeAll(async () => {
     // "Production": the dev target (schema main), every model built with rows; its manifest is the state.
