@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../stand-ins/snowflake/translate.mjs';
+import { splitCreateTableAs } from '../stand-ins/snowflake/create-table.mjs';
+import { toTokList } from '../stand-ins/snowflake/token-list.mjs';
 
 const t = (sql: string): string => translate(sql, { context: { CURRENT_DATABASE: 'DB' } });
 
@@ -29,5 +31,24 @@ describe('Snowflake stand-in: the rewrites to DuckDB', () => {
       .toBe("SELECT BOOL_OR(X), STRPOS(S, 'a'), CAST(DATE_TRUNC('YEAR', D) + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE), CAST(CURRENT_TIMESTAMP AS TIMESTAMPTZ), TRY_CAST(X AS VARCHAR), MD5(CAST(X AS VARCHAR)) FROM T");
     expect(t("select listagg(n, ', ') within group (order by n desc), dateadd(day, 1, dateadd(month, iff(a, 1, 2), d)) from t"))
       .toBe("SELECT STRING_AGG(N, ', ' ORDER BY N DESC), DATE_ADD(DATE_ADD(D, INTERVAL (IF(A, 1, 2)) MONTH), INTERVAL (1) DAY) FROM T");
+  });
+});
+
+describe('Snowflake stand-in: CREATE TABLE constraints as Snowflake enforces them', () => {
+  const ctas = (sql: string) => splitCreateTableAs(toTokList(sql));
+  it('keeps NOT NULL and CHECK, drops unique/primary/foreign keys and their properties; a primary key column becomes NOT NULL', () => {
+    expect(t('create table t (a int unique not enforced, b varchar constraint pk primary key rely, c int references p (id) on delete cascade, d int not null, e int check (e > 0))'))
+      .toBe('CREATE TABLE T (A BIGINT, B VARCHAR NOT NULL, C BIGINT, D BIGINT NOT NULL, E BIGINT CHECK (E > 0))');
+    expect(t('create table t (a int, "b" text, constraint pk primary key (a, "b"), unique (a), foreign key (a) references db.s.p (id), constraint c check (a > 1))'))
+      .toBe('CREATE TABLE T (A BIGINT NOT NULL, "b" VARCHAR NOT NULL, CONSTRAINT C CHECK (A > 1))');
+  });
+  it('splits a CTAS with a column list into the create and an insert by position, without the body’s parentheses', () => {
+    expect(ctas('create or replace transient table d.s.t (\n  id int not null primary key\n) cluster by (id) copy grants as (\nselect 1 as id\n);')).toEqual({
+      create: 'create or replace transient table d.s.t (\n  id int not null primary key\n) cluster by (id) copy grants',
+      insert: 'insert into d.s.t select 1 as id',
+    });
+    expect(ctas('create table t as (select 1 as id)')).toBeUndefined();
+    expect(ctas('create table t (id int)')).toBeUndefined();
+    expect(ctas('create view v (id) as select 1')).toBeUndefined();
   });
 });

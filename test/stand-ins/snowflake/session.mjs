@@ -5,6 +5,7 @@ import { SfError, fromDuckDbError } from './sf-error.mjs';
 import { q, emptyReader, encodeReader, dmlResult, statusResult } from './results.mjs';
 import { runCommand } from './commands.mjs';
 import { runStageCommand } from './stage.mjs';
+import { splitCreateTableAs } from './create-table.mjs';
 
 const TYPE_IDS = { SELECT: 0x1000, WITH: 0x1000, VALUES: 0x1000, INSERT: 0x3100, UPDATE: 0x3200, DELETE: 0x3300, MERGE: 0x3400 };
 const DDL_WORDS = ['CREATE', 'DROP', 'ALTER', 'GRANT', 'REVOKE', 'COMMENT', 'UNDROP'];
@@ -62,6 +63,8 @@ export class Session {
     const special = (await runStageCommand(this, toks, sql)) ?? (await runCommand(this, toks));
     if (special) return special;
     if (isWord(toks[0], 'CREATE')) this.noteTemporary(toks);
+    const ctas = splitCreateTableAs(toks);
+    if (ctas) return this.createTableAs(ctas, bindings);
     return this.runTranslated(sql, bindings, TYPE_IDS[first] ?? (DDL_WORDS.includes(first) ? 0x6000 : 0x1000));
   }
 
@@ -76,6 +79,23 @@ export class Session {
   qualify(parts) {
     const full = [...[this.database, this.schema].slice(0, 3 - parts.length), ...parts].slice(-3);
     return full.map(q).join('.');
+  }
+
+  /**
+   * `create table t (<columns>) as <query>`: create, then insert, in one DuckDB transaction, so that a row breaking
+   * NOT NULL leaves no table behind and a replaced table as it was (Snowflake's CTAS is one statement).
+   */
+  async createTableAs({ create, insert }, bindings) {
+    await this.runDuck('BEGIN TRANSACTION');
+    try {
+      await this.runTranslated(create, undefined, 0x6000);
+      await this.runTranslated(insert, bindings, 0x3100);
+      await this.runDuck('COMMIT');
+    } catch (err) {
+      await this.runDuck('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+    return statusResult('Statement executed successfully.');
   }
 
   async runTranslated(sql, bindings, statementTypeId) {

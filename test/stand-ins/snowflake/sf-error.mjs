@@ -16,6 +16,8 @@ export function fromDuckDbError(err) {
   if (/^Binder Error: Referenced column/i.test(msg) || /column .* not found/i.test(msg)) return new SfError('000904', `SQL compilation error: error line 0 at position 0\ninvalid identifier (${firstLine(msg)})`, '42000');
   if (/^Parser Error/i.test(msg)) return new SfError('001003', `SQL compilation error:\nsyntax error (${firstLine(msg)})`, '42000');
   if (/^Conversion Error/i.test(msg)) return new SfError('100038', `Numeric value is not recognized (${firstLine(msg)})`, '22018');
+  // Snowflake enforces NOT NULL only, and says so in these words.
+  if (/NOT NULL constraint failed/i.test(msg)) return new SfError('100072', 'NULL result in a non-nullable column', '22000');
   if (/^Constraint Error/i.test(msg)) return new SfError('100072', firstLine(msg), '22000');
   if (/already exists/i.test(msg)) return new SfError('002002', `SQL compilation error:\n${firstLine(msg)}`, '42710');
   if (/Conflict/i.test(msg)) return new SfError('000625', `Statement aborted: ${firstLine(msg)}`, '57014');

@@ -1,6 +1,7 @@
 // The Snowflake → DuckDB rewrites for the statements tsdbt and the sales project send. Not a general transpiler:
 // each rewrite is a token-level change with a test in test/snowflake/translate.test.ts.
 import { toTokList, renderToks, tok, isWord, isPunct, closeParen, splitArgs } from './token-list.mjs';
+import { rewriteConstraints } from './create-table.mjs';
 
 const TYPE_ALWAYS = { TIMESTAMP_NTZ: 'TIMESTAMP', DATETIME: 'TIMESTAMP', TIMESTAMP_LTZ: 'TIMESTAMPTZ', TIMESTAMP_TZ: 'TIMESTAMPTZ', VARIANT: 'JSON', BYTEINT: 'BIGINT' };
 const TYPE_IN_CAST = { NUMBER: 'DECIMAL', NUMERIC: 'DECIMAL', STRING: 'VARCHAR', TEXT: 'VARCHAR', OBJECT: 'JSON', ARRAY: 'JSON',
@@ -24,6 +25,7 @@ export function translate(sql, options = {}) {
   toks = rewriteStrings(toks);
   toks = toks.map((t) => (t.kind === 'word' ? { ...t, text: t.text.toUpperCase() } : t));
   toks = stripTableOptions(toks);
+  toks = rewriteConstraints(toks);
   toks = rewriteTypes(toks);
   toks = rewriteFunctions(toks, options.context ?? {});
   toks = rewriteInformationSchema(toks);
@@ -84,7 +86,7 @@ function inTypePosition(toks, i) {
   // CAST(x AS type) / column definitions `name TYPE,` / `name TYPE NOT NULL`.
   if (isWord(prev, 'AS') && (isPunct(next, ')') || isPunct(next, '('))) return true;
   const prevIsName = prev && (prev.kind === 'quoted' || (prev.kind === 'word' && !isWord(prev, 'SELECT', 'BY', 'AS', 'AND', 'OR', 'ON', 'WHEN', 'THEN', 'ELSE')));
-  return !!prevIsName && (isPunct(next, ',') || isPunct(next, ')') || isPunct(next, '(') || isWord(next, 'NOT', 'NULL', 'DEFAULT', 'PRIMARY')) && isColumnList(toks, i);
+  return !!prevIsName && (isPunct(next, ',') || isPunct(next, ')') || isPunct(next, '(') || isWord(next, 'NOT', 'NULL', 'DEFAULT', 'PRIMARY', 'CHECK', 'COLLATE', 'CONSTRAINT')) && isColumnList(toks, i);
 }
 
 /** Whether `i` sits inside the column list of a CREATE TABLE / ADD COLUMN / SET DATA TYPE. */

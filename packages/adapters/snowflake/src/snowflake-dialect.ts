@@ -103,6 +103,18 @@ export class SnowflakeDialect extends BaseDialect {
     return [`create or replace ${kind}table ${this.renderRelation(rel)} ${this.columnsAndConstraints(table)}${clusterClause}${grants} as (\n${select}\n)`];
   }
 
+  /**
+   * dbt-snowflake checks a contract on the driver's type codes (snowflake-connector's FIELD_ID_TO_NAME): FIXED for any
+   * NUMBER(p,s), REAL, TEXT; the others are named as the connection reports them (DATE, TIMESTAMP_NTZ, BOOLEAN …).
+   */
+  override contractCheckedType(dataType: string): string {
+    const t = dataType.toUpperCase();
+    if (/^(NUMBER|DECIMAL|NUMERIC)\b/u.test(t)) return 'FIXED';
+    if (t === 'FLOAT' || t === 'REAL' || t === 'DOUBLE') return 'REAL';
+    if (/^(VARCHAR|TEXT|STRING)\b/u.test(t)) return 'TEXT';
+    return t;
+  }
+
   override createViewAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {
     const secure = options.secure ? 'secure ' : '';
     const grants = options.copyGrants ? ' copy grants' : '';

@@ -38,6 +38,10 @@ describe('Snowflake dialect: contracted tables (golden SQL)', () => {
     );
   });
 
+  it('compares contract types on Snowflake’s type codes, as dbt-snowflake (any NUMBER(p,s) is FIXED)', () => {
+    expect(['NUMBER(1,0)', 'NUMBER(38,0)', 'FLOAT', 'VARCHAR', 'TIMESTAMP_NTZ', 'BOOLEAN'].map((t) => d.contractCheckedType(t))).toEqual(['FIXED', 'FIXED', 'REAL', 'TEXT', 'TIMESTAMP_NTZ', 'BOOLEAN']);
+  });
+
   it('dbt’s warnings: CHECK not supported, primary key and unique not enforced, none where the constraint opts out', () => {
     expect(constraintWarnings(table, d.constraintSupport, d.name)).toEqual([
       { name: 'ConstraintNotEnforced', message: expect.stringMatching(/^The constraint type primary_key is not enforced by snowflake\. The constraint will be included in this model's DDL statement/u) },

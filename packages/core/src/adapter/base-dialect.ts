@@ -175,6 +175,10 @@ export abstract class BaseDialect implements Dialect {
     return translateType(dataType);
   }
 
+  contractCheckedType(dataType: string): string {
+    return dataType;
+  }
+
   /** dbt-duckdb's form (dbt's `table_columns_and_constraints`, then `insert … select <contract columns> from (…) as model_subq`). */
   createContractTable(rel: RelationRef, table: ContractTable, selectSql: string, _options?: CreateOptions): string[] {
     const names = `(${table.columns.map((c) => this.contractColumn(c)).join(', ')})`;

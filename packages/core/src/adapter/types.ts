@@ -129,6 +129,11 @@ export interface Dialect {
   /** A contract's `data_type` with `alias_types: true` (dbt's `Column.translate_type`). */
   contractType(dataType: string): string;
   /**
+   * A result column's type as the contract check compares and prints it (dbt's `data_type_code_to_name`): the type
+   * as reported (DuckDB), or the driver's type code (Snowflake's FIXED, TEXT …, so any NUMBER(p,s) matches).
+   */
+  contractCheckedType(dataType: string): string;
+  /**
    * A table with an enforced contract, built from `selectSql`: the columns with their types and constraints (the
    * ones the warehouse does not support left out), filled with the contract's columns in its order. DuckDB:
    * `create table` then `insert`; Snowflake: one `create … (columns) as select`.

@@ -1,5 +1,5 @@
 import { TsdbtError, constraintWarnings, parseColumnConstraint, parseModelConstraint } from '@tsdbt/core';
-import type { ColumnConstraint, ContractColumn, ContractTable, ManifestNode, ModelConstraint } from '@tsdbt/core';
+import type { ColumnConstraint, ColumnInfo, ContractColumn, ContractTable, ManifestNode, ModelConstraint } from '@tsdbt/core';
 import type { NodeContext } from '../types.js';
 import { columnsMatch, contractErrorMessage } from './contract-mismatch.js';
 
@@ -64,8 +64,10 @@ function contractColumns(ctx: NodeContext): ContractColumn[] {
 export async function assertContract(ctx: NodeContext, sql: string): Promise<ContractTable> {
   const { conn, dialect, node } = ctx;
   const columns = contractColumns(ctx);
-  const definition = (await conn.execute(dialect.emptySubquery(sql))).columns;
-  const contract = (await conn.execute(dialect.emptySubquery(dialect.emptySchemaSelect(columns)))).columns;
+  // Types as the warehouse's dbt adapter compares them (Snowflake: type codes, so NUMBER(1,0) meets an INT contract).
+  const checked = (cols: ColumnInfo[]): ColumnInfo[] => cols.map((c) => ({ ...c, dataType: dialect.contractCheckedType(c.dataType) }));
+  const definition = checked((await conn.execute(dialect.emptySubquery(sql))).columns);
+  const contract = checked((await conn.execute(dialect.emptySubquery(dialect.emptySchemaSelect(columns)))).columns);
   if (!columnsMatch(contract, definition)) {
     throw new TsdbtError(CONTRACT_ERROR, contractErrorMessage(contract, definition), { file: node.original_file_path });
   }
