@@ -8,11 +8,12 @@ import { debugCommand } from './debug.js';
 import { docsCommand } from './docs.js';
 import { lsCommand } from './ls.js';
 import { ingestCommand } from './ingest.js';
+import { initCommand } from './init.js';
 
 /** Every `tsdbt` command. Each lives in its own file and calls a library function; printing stays in the CLI. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const commands: CommandModule<any, any>[] = [
-  parseCommand, compileCommand, cleanCommand, debugCommand, depsCommand,
+  parseCommand, compileCommand, cleanCommand, debugCommand, depsCommand, initCommand,
   ...runnerCommands,
   docsCommand,
   lsCommand,
