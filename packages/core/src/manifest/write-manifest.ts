@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { savePartialParse, templatesFile } from '../project/partial-parse.js';
 import { saveParseOutputs } from '../compile/parse-output.js';
+import { writeJsonStreamed } from '../util/write-json-streamed.js';
+
+/** Manifest members written entry by entry (see writeJsonStreamed). */
+const SPLIT = new Set(['nodes']);
 
 /**
  * Writes target/manifest.json (dbt v12 shape) and returns its path. Also saves what the next run reuses:
@@ -27,8 +31,8 @@ async function writeArtifacts(project: ParsedProject): Promise<string> {
   const untouched = pp?.reused && project.manifestLoaded && !project.manifestLoaded() && existsSync(path);
   if (!untouched) {
     project.manifest.metadata.generated_at = new Date().toISOString();
-    // One synchronous write: the promise API writes a 50 MB string in 512 KB round trips, about twice as slow.
-    writeTargetFile(path, JSON.stringify(project.manifest));
+    // Synchronous writes (the promise API writes in 512 KB round trips, about twice as slow), node by node.
+    writeJsonStreamed(path, project.manifest as unknown as Record<string, unknown>, SPLIT);
   }
   // A reused parse still records the files' current stats, so the next run skips hashing them
   // (nothing to record when neither the stats nor the manifest changed).
