@@ -16,7 +16,18 @@ export interface PrinterOptions {
   invocationId?: string;
 }
 
-const clock = (): string => new Date().toTimeString().slice(0, 8);
+let clockSecond = -1;
+let clockText = '';
+/** `HH:MM:SS`, local time; formatted once a second (toTimeString per line cost more than the rest of the line). */
+function clock(): string {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  if (second !== clockSecond) {
+    clockSecond = second;
+    clockText = new Date(now).toTimeString().slice(0, 8);
+  }
+  return clockText;
+}
 
 /** Prints runner events as dbt does (`HH:MM:SS  1 of 5 START …`), or one JSON object a line with --log-format json. */
 export class RunPrinter {
