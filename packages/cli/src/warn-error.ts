@@ -89,6 +89,7 @@ export function parseWarnErrorOptions(warnError: boolean, options: Record<string
 const DBT_EVENT: Record<string, string> = {
   TSDBT_SELECTOR_NO_MATCH: 'NoNodesForSelectionCriteria',
   TSDBT_NOTHING_SELECTED: 'NoNodesSelected',
+  TSDBT_MICROBATCH_NO_EVENT_TIME_INPUTS: 'MicrobatchModelNoEventTimeInputs',
 };
 
 /** The names a diagnostic answers to: its code and, where dbt has one, dbt's event name. */

@@ -32,3 +32,6 @@ export { readJsonFile } from './util/read-json-file.js';
 export * from './graph/index.js';
 export * from './selection/index.js';
 export type { LogEvent, Logger, LogLevel } from './jinja/index.js';
+export { BATCH_SIZES, parseEventTime, eventTimeValue } from './properties/event-time.js';
+export type { BatchSize } from './properties/event-time.js';
+export { isMicrobatch } from './context/event-time-filter.js';

@@ -5,7 +5,8 @@ import { schedule } from './scheduler.js';
 import type { TaskContext } from './task-context.js';
 import type { NodeResult } from './types.js';
 
-export const FAILED = new Set(['error', 'fail']);
+/** A microbatch model with failed batches (`partial success`) fails the run and skips its children, as in dbt. */
+export const FAILED = new Set(['error', 'fail', 'partial success']);
 
 export interface ExecuteOptions {
   threads: number;

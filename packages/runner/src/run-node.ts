@@ -35,7 +35,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       empty: task.empty,
       projectDir: task.project.projectDir,
       compile: (o) => {
-        const sql = compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false });
+        const sql = compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false, batch: o?.batch });
         const files = task.files;
         return files ? sql.then((s) => (files.compiled(node, s), s)) : sql;
       },
@@ -48,6 +48,8 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
         task.log.write('warn', `[WARNING]: ${diagnostic.message}`);
         task.emit({ kind: 'warning', diagnostic, projectDir: task.project.projectDir });
       },
+      microbatch: task.microbatch,
+      batchEvent: (e) => task.emit({ kind: 'batch', node, relation, ...e }),
       ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
       relations: task.relations,
       testWarnIsError: task.testWarnIsError,
@@ -67,6 +69,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
         failures: out.failures ?? null,
         rowsAffected: out.rowsAffected,
         compiledCode: out.compiledCode,
+        batchResults: out.batchResults,
         completedAt: completed.toISOString(),
         executionTime: (completed.getTime() - startedAt.getTime()) / 1000,
       };

@@ -18,6 +18,8 @@ import { SchemaCache } from './schema-cache.js';
 import type { TaskContext } from './task-context.js';
 import type { EmitEvent, NodeResult } from './types.js';
 import { runnerVersion } from './version.js';
+import { eventTimeFlags } from './materialize/event-time-flags.js';
+import type { BatchResults } from './materialize/microbatch-types.js';
 
 export interface TaskOptions extends ParseOptions {
   select?: string[];
@@ -56,6 +58,11 @@ export interface TaskOptions extends ParseOptions {
    * stop the task (exit 2) and tests that warn fail (`LogTestResult`).
    */
   warnError?: (name: string) => boolean;
+  /** --event-time-start / --event-time-end: the window microbatch models build (ISO dates, both or neither). */
+  eventTimeStart?: string;
+  eventTimeEnd?: string;
+  /** `retry`: the previous batch results of partly successful microbatch models, by unique_id. */
+  retryBatches?: Map<string, BatchResults>;
 }
 
 export interface TaskResult {
@@ -138,6 +145,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   if (options.defer && !options.state) {
     throw new TsdbtError('TSDBT_DEFER_NEEDS_STATE', '--defer needs --state pointing at the artifacts of an earlier run', { exitCode: 2 });
   }
+  const microbatch = { ...eventTimeFlags(options.eventTimeStart, options.eventTimeEnd), retry: options.retryBatches };
   const started = Date.now();
   const emit: EmitEvent = options.onEvent ?? (() => undefined);
   const project = await parseProject(options);
@@ -185,6 +193,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
       project, pool, schemas: new SchemaCache(project.dialect), relations: new RelationCache(), emit, log, kind, invocationId,
       total: plan.ids.length, fullRefresh: !!options.fullRefresh, empty: !!options.empty, refOverrides: await refOverridesFor(project, options, plan, pool),
       files, testWarnIsError: !!options.warnError?.('LogTestResult'), warnError: options.warnError,
+      microbatch: { ...microbatch, now: new Date(started) },
     };
     results = await executePlan(task, plan, { threads, failFast: !!options.failFast, cancelled: () => cancelled });
   } catch (error) {

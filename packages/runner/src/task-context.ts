@@ -6,6 +6,7 @@ import type { TaskKind } from './plan.js';
 import type { RelationCache } from './relation-cache.js';
 import type { SchemaCache } from './schema-cache.js';
 import type { EmitEvent } from './types.js';
+import type { MicrobatchSettings } from './materialize/microbatch-types.js';
 
 /** What every node of one task shares. */
 export interface TaskContext {
@@ -28,4 +29,6 @@ export interface TaskContext {
   testWarnIsError?: boolean;
   /** --warn-error / --warn-error-options: true when a warning of this code (or its dbt event name) is an error. */
   warnError?: (name: string) => boolean;
+  /** --event-time-start/--event-time-end and retried batches, for microbatch models. */
+  microbatch?: MicrobatchSettings;
 }

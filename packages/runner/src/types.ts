@@ -1,7 +1,8 @@
-import type { Connection, Diagnostic, Dialect, Manifest, ManifestNode, RelationRef, RelationType, TargetConfig } from '@tsdbt/core';
+import type { Connection, Diagnostic, Dialect, Manifest, ManifestNode, RelationRef, RelationType, RenderRuntime, TargetConfig } from '@tsdbt/core';
+import type { BatchEvent, BatchResults, MicrobatchSettings } from './materialize/microbatch-types.js';
 
 /** dbt's statuses: models/seeds/snapshots `success|error|skipped`, tests `pass|fail|warn|error|skipped`. */
-export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn' | 'no-op';
+export type NodeStatus = 'success' | 'error' | 'skipped' | 'pass' | 'fail' | 'warn' | 'no-op' | 'partial success';
 
 export interface NodeResult {
   uniqueId: string;
@@ -21,6 +22,8 @@ export interface NodeResult {
   error?: { code: string; message: string; file?: string; line?: number };
   thread: string;
   relationName?: string;
+  /** A microbatch model's batches (run_results.json `batch_results`). */
+  batchResults?: BatchResults;
 }
 
 /** Events the runner emits while it works; the CLI prints them. */
@@ -35,7 +38,9 @@ export type RunEvent =
   | { kind: 'concurrency'; threads: number; target: string }
   /** A project or selection warning (dbt prints them before the run: unused config paths, a criterion matching nothing). */
   | { kind: 'warning'; diagnostic: Diagnostic; projectDir: string }
-  | { kind: 'cancelled' };
+  | { kind: 'cancelled' }
+  /** A batch of a microbatch model starting or done (dbt's `Batch 1 of 3 START batch 2024-01-01 of main.m`). */
+  | ({ kind: 'batch'; node: ManifestNode; relation: string } & BatchEvent);
 
 export type EmitEvent = (event: RunEvent) => void;
 
@@ -48,7 +53,11 @@ export interface NodeContext {
   fullRefresh: boolean;
   empty: boolean;
   /** Render the node's SQL (ephemerals inlined); `isIncremental` as the materialization decides. */
-  compile(options?: { isIncremental?: boolean }): Promise<string>;
+  compile(options?: { isIncremental?: boolean; batch?: RenderRuntime['batch'] }): Promise<string>;
+  /** The task's microbatch window and retry state (microbatch models only). */
+  microbatch?: MicrobatchSettings;
+  /** A batch of this node starting or done. */
+  batchEvent?(event: BatchEvent): void;
   /**
    * The node's main statement (dbt's `statement('main')`), called just before it runs: written to
    * target/run/<package>/<path>, so a failed statement can be read there.
@@ -85,4 +94,5 @@ export interface MaterializeOutcome {
   compiledCode?: string;
   status?: NodeStatus;
   failures?: number | null;
+  batchResults?: BatchResults;
 }

@@ -129,6 +129,17 @@ export class SnowflakeDialect extends BaseDialect {
     return super.swapRelation(staged, target, targetExistingType);
   }
 
+  /** dbt-snowflake's microbatch delete: the target aliased, its event time against `to_timestamp_tz` bounds. */
+  override microbatchDelete(target: RelationRef, eventTime: string, start: string, end: string): string {
+    const col = `DBT_INTERNAL_TARGET.${eventTime}`;
+    return `delete from ${this.renderRelation(target)} DBT_INTERNAL_TARGET\nwhere (\n  ${col} >= to_timestamp_tz(${this.literal(start)})\n  and ${col} < to_timestamp_tz(${this.literal(end)})\n)`;
+  }
+
+  /** dbt-snowflake's relations need no subquery alias (`require_alias = False`). */
+  override eventTimeFiltered(relationSql: string, _identifier: string, eventTime: string, start: string, end: string): string {
+    return `(select * from ${relationSql} where ${eventTime} >= ${this.literal(start)} and ${eventTime} < ${this.literal(end)})`;
+  }
+
   /** dbt-snowflake lists with SHOW (no warehouse needed, unlike information_schema). */
   listRelationsSql(database: string | undefined, schema: string): string {
     return `show terse objects in schema ${this.renderSchema(database, schema)}`;

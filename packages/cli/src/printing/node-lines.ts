@@ -22,7 +22,8 @@ export function nodeDescription(node: ManifestNode, relation: string): string {
     case 'unit_test':
       return `unit_test ${relation}`;
     default:
-      return `sql ${node.config.materialized} model ${relation}`;
+      // dbt's get_materialization: a microbatch incremental model prints as `sql microbatch model`.
+      return `sql ${node.config.materialized === 'incremental' && node.config.incremental_strategy === 'microbatch' ? 'microbatch' : node.config.materialized} model ${relation}`;
   }
 }
 
@@ -36,6 +37,8 @@ export function finishParts(node: ManifestNode, relation: string, r: NodeResult,
       return { left: `${yellow(color, 'SKIP')} ${node.resource_type === 'test' ? 'test' : 'relation'} ${relation}`, right: `[${yellow(color, 'SKIP')}]` };
     case 'error':
       return { left: `${red(color, 'ERROR')} ${node.resource_type === 'test' ? relation : `creating ${desc}`}`, right: `[${red(color, 'ERROR')} in ${secs(r)}]` };
+    case 'partial success':
+      return { left: `${yellow(color, 'PARTIALLY')} created ${desc}`, right: `[${yellow(color, r.message)} in ${secs(r)}]` };
     case 'pass':
       return { left: `${green(color, 'PASS')} ${relation}`, right: `[${green(color, 'PASS')} in ${secs(r)}]` };
     case 'warn':
@@ -47,4 +50,14 @@ export function finishParts(node: ManifestNode, relation: string, r: NodeResult,
       return { left: `${green(color, 'OK')} ${verb}`, right: `[${green(color, r.message)} in ${secs(r)}]` };
     }
   }
+}
+
+/** dbt's LogStartBatch / LogBatchResult: `Batch 2 of 3 OK created batch 2024-01-02 of main.m`. */
+export function batchParts(e: { index: number; total: number; label: string; relation: string; result?: { status: string; seconds: number } }, color: boolean): { left: string; right: string } {
+  const what = `batch ${e.label} of ${e.relation}`;
+  const head = `Batch ${e.index} of ${e.total}`;
+  if (!e.result) return { left: `${head} START ${what}`, right: '[RUN]' };
+  const secs = `${e.result.seconds.toFixed(2)}s`;
+  if (e.result.status === 'error') return { left: `${head} ${red(color, 'ERROR')} creating ${what}`, right: `[${red(color, 'ERROR')} in ${secs}]` };
+  return { left: `${head} ${green(color, 'OK')} created ${what}`, right: `[${green(color, 'SUCCESS')} in ${secs}]` };
 }

@@ -4,7 +4,7 @@ import { levelShown } from '../global-options.js';
 import { useColor } from './colors.js';
 import { cliVersion } from '../version.js';
 import { foundSummary } from './found-summary.js';
-import { dotted, finishParts, nodeDescription } from './node-lines.js';
+import { batchParts, dotted, finishParts, nodeDescription } from './node-lines.js';
 import { summaryLines } from './summary.js';
 
 export interface PrinterOptions {
@@ -88,10 +88,19 @@ export class RunPrinter {
         this.line('info', 'NodeStart', dotted(`${e.index} of ${e.total} START ${nodeDescription(e.node, e.relation)}`, '[RUN]'), { unique_id: e.node.unique_id });
         return;
       case 'finish': {
-        const level = e.result.status === 'error' || e.result.status === 'fail' ? 'error' : e.result.status === 'warn' ? 'warn' : 'info';
+        const level = e.result.status === 'error' || e.result.status === 'fail' || e.result.status === 'partial success' ? 'error' : e.result.status === 'warn' ? 'warn' : 'info';
         if ((this.options.quiet && level !== 'error') || !levelShown(level, this.level)) return;
         const { left, right } = finishParts(e.node, e.relation, e.result, this.color);
         this.line(level, 'NodeFinished', dotted(`${e.index} of ${e.total} ${left}`, right), { unique_id: e.node.unique_id, status: e.result.status, execution_time: e.result.executionTime, failures: e.result.failures });
+        return;
+      }
+      case 'batch': {
+        const failed = e.result?.status === 'error';
+        const level = failed ? 'error' : 'info';
+        const { left, right } = batchParts(e, this.color);
+        this.line(level, e.result ? 'LogBatchResult' : 'LogStartBatch', dotted(left, right), { unique_id: e.node.unique_id, batch_index: e.index, total_batches: e.total, status: e.result?.status ?? null });
+        // The batch's error right under its line: the node's own result only counts the batches.
+        if (failed) this.line('error', 'RunResultError', e.result!.message, { unique_id: e.node.unique_id });
         return;
       }
       case 'hook':

@@ -40,12 +40,14 @@ export function summaryLines(result: TaskResult, color: boolean): Line[] {
   const warn = rs.filter((r) => r.status === 'warn').length;
   const error = rs.filter(isError).length;
   const skip = rs.filter((r) => r.status === 'skipped').length;
+  // A microbatch model with failed batches: its own line in the summary, an error in the stats (dbt's interpret_run_result).
+  const partial = rs.filter((r) => r.status === 'partial success').length;
   const lines: Line[] = [{ level: 'info', name: 'Note', text: '' }];
   lines.push({ level: 'info', name: 'FinishedRunningStats', text: `Finished running ${whatRan(result)} in ${elapsedText(result.elapsed)}.` });
   lines.push({ level: 'info', name: 'Note', text: '' });
   if (result.cancelled) lines.push({ level: 'error', name: 'RunCancelled', text: red(color, 'Cancelled: running statements were interrupted, nothing half-built was kept') });
-  else if (!error && !warn) lines.push({ level: 'info', name: 'EndOfRunSummary', text: green(color, 'Completed successfully') });
-  else lines.push({ level: error ? 'error' : 'warn', name: 'EndOfRunSummary', text: (error ? red : yellow)(color, `Completed with ${plural(error, 'error')}, 0 partial successes, and ${plural(warn, 'warning')}:`) });
+  else if (!error && !warn && !partial) lines.push({ level: 'info', name: 'EndOfRunSummary', text: green(color, 'Completed successfully') });
+  else lines.push({ level: error || partial ? 'error' : 'warn', name: 'EndOfRunSummary', text: (error || partial ? red : yellow)(color, `Completed with ${plural(error, 'error')}, ${partial} partial success${partial === 1 ? '' : 'es'}, and ${plural(warn, 'warning')}:`) });
   for (const r of rs.filter((x) => isError(x) || x.status === 'warn')) {
     lines.push({ level: 'info', name: 'Note', text: '' });
     const node = result.project.manifest.nodes[r.uniqueId] ?? result.project.manifest.unit_tests?.[r.uniqueId];
@@ -55,6 +57,6 @@ export function summaryLines(result: TaskResult, color: boolean): Line[] {
   }
   lines.push({ level: 'info', name: 'Note', text: '' });
   const total = rs.length;
-  lines.push({ level: 'info', name: 'StatsLine', text: `Done. PASS=${pass} WARN=${warn} ERROR=${error} SKIP=${skip} NO-OP=0 TOTAL=${total}`, data: { pass, warn, error, skip, total } });
+  lines.push({ level: 'info', name: 'StatsLine', text: `Done. PASS=${pass} WARN=${warn} ERROR=${error + partial} SKIP=${skip} NO-OP=0 TOTAL=${total}`, data: { pass, warn, error: error + partial, skip, total } });
   return lines;
 }

@@ -111,6 +111,18 @@ export abstract class BaseDialect implements Dialect {
     return `delete from ${t}\nusing ${s}\nwhere (\n  ${on}\n)`;
   }
 
+  /** dbt-duckdb's microbatch predicates: the event time cast to a timestamp, compared with the window's bounds. */
+  microbatchDelete(target: RelationRef, eventTime: string, start: string, end: string): string {
+    const col = `cast(${eventTime} as ${this.typeName('timestamp')})`;
+    return `delete from ${this.renderRelation(target)}\nwhere (\n  ${col} >= ${this.literal(start)}\n  and ${col} < ${this.literal(end)}\n)`;
+  }
+
+  /** dbt's BaseRelation with an event_time filter: a subquery with dbt's alias (`require_alias`, true by default). */
+  eventTimeFiltered(relationSql: string, identifier: string, eventTime: string, start: string, end: string): string {
+    const where = `${eventTime} >= ${this.literal(start)} and ${eventTime} < ${this.literal(end)}`;
+    return `(select * from ${relationSql} where ${where}) _dbt_et_filter_subq_${identifier}`;
+  }
+
   /** dbt's default merge: update matched rows (when there is a key), insert the rest. */
   merge(o: MergeOptions): string {
     const col = (c: string): string => this.column(c);

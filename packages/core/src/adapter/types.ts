@@ -96,6 +96,13 @@ export interface Dialect {
   insertInto(target: RelationRef, columns: string[], selectSql: string): string;
   deleteWhereKeyIn(target: RelationRef, source: RelationRef, uniqueKey: string[]): string;
   merge(options: MergeOptions): string;
+  /**
+   * dbt's microbatch: the statement that empties one batch window `[start, end)` of `target` on `eventTime` before
+   * the batch's rows go in (dbt-duckdb and dbt-snowflake delete+insert per batch). Timestamps as dbt prints them.
+   */
+  microbatchDelete(target: RelationRef, eventTime: string, start: string, end: string): string;
+  /** A ref/source read inside one batch: `relationSql` filtered on its own `event_time` to `[start, end)`. */
+  eventTimeFiltered(relationSql: string, identifier: string, eventTime: string, start: string, end: string): string;
   addColumn(rel: RelationRef, column: ColumnInfo): string;
   dropColumn(rel: RelationRef, column: string): string;
   alterColumnType(rel: RelationRef, column: string, dataType: string): string;

@@ -9,6 +9,7 @@ import { makeRef, makeSource } from './ref-source.js';
 import { relationFor, type RenderScope } from './render-scope.js';
 import { makeRunQuery, makeStatement } from './statement.js';
 import { makeVar } from './vars.js';
+import { withBatch } from './event-time-filter.js';
 
 const DBT_VERSION = '1.9.0';
 
@@ -56,7 +57,9 @@ class DbtContext {
   get store_result() {
     this.#scope.impure = true; return (this.#stmt ??= makeStatement(this.#scope)).store_result; }
   get model() {
-    this.#scope.impure = true; return this.#scope.node ?? null; }
+    this.#scope.impure = true; const { node, runtime } = this.#scope;
+    // Inside a microbatch batch, dbt's `model.batch` (id, event_time_start, event_time_end).
+    return node && runtime.batch ? withBatch(node, runtime.batch) : node ?? null; }
   get schema() {
     this.#scope.impure = true; return this.#scope.node?.schema ?? this.#scope.project.target.schema; }
   get database() {

@@ -4,7 +4,8 @@ import { splitArgs } from './args.js';
 import { resolveRef, resolveSource } from './node-index.js';
 import { MarkerRelation } from './marker-relation.js';
 import { RawRelation, Relation } from './relation.js';
-import { quotingOf, relationFor, type RenderScope } from './render-scope.js';
+import { quotingOf, type RenderScope } from './render-scope.js';
+import { withEventTimeFilter } from './event-time-filter.js';
 
 function placeholder(scope: RenderScope, identifier: string): Relation {
   const t = scope.project.target;
@@ -39,7 +40,8 @@ export function makeRef(scope: RenderScope) {
       if (!scope.capture.ephemerals.includes(target.unique_id)) scope.capture.ephemerals.push(target.unique_id);
       return new RawRelation(`__dbt__cte__${target.name}`);
     }
-    return relationFor(scope.project, target);
+    const ref = { database: target.database ?? undefined, schema: target.schema, identifier: target.alias };
+    return withEventTimeFilter(scope, ref, quotingOf(scope.project), target);
   };
 }
 
@@ -57,10 +59,7 @@ export function makeSource(scope: RenderScope) {
     }
     const override = scope.runtime.refOverrides?.get(src.unique_id);
     if (override !== undefined) return new RawRelation(t, override);
-    return new Relation(
-      scope.project.dialect,
-      { database: src.database ?? undefined, schema: src.schema, identifier: src.identifier },
-      { ...quotingOf(scope.project), ...(src.quoting as object) },
-    );
+    const ref = { database: src.database ?? undefined, schema: src.schema, identifier: src.identifier };
+    return withEventTimeFilter(scope, ref, { ...quotingOf(scope.project), ...(src.quoting as object) }, src);
   };
 }

@@ -26,6 +26,7 @@ import { finalizeConfig, layeredConfig, projectTreeConfig, unrenderedConfig } fr
 import { findCycles, resolveDependencies } from './resolve-dependencies.js';
 import { applyGovernance } from './node-governance.js';
 import { checkAccess } from './check-access.js';
+import { checkMicrobatchConfigs } from '../properties/microbatch-config.js';
 import { trimmed } from '../util/trimmed.js';
 
 const RENDERED = new Set(['model', 'snapshot', 'analysis', 'test']);
@@ -79,6 +80,7 @@ export function buildNodes(project: ParsedProject): void {
   resolveExposures(project, problems);
   applyGovernance(manifest, packages, props.groups, nodes, problems);
   checkAccess(project, nodes, Object.values(manifest.exposures) as ManifestNode[], problems);
+  checkMicrobatchConfigs(packages, manifest, nodes, problems);
   for (const u of buildUnitTests(props.unitTests, manifest, problems)) manifest.unit_tests[u.unique_id] = u;
   findCycles(project, problems, nodes);
   manifest.macros = manifestMacros(project.engine, new Map(packages.map((p) => [p.name, p.relDir])));

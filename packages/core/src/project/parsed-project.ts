@@ -37,6 +37,11 @@ export interface RenderRuntime {
   which?: string;
   /** false: compileNode leaves the node's compiled_code alone (a unit test renders its model over fixture rows). */
   record?: boolean;
+  /**
+   * One batch of a microbatch model (dbt's `model.batch`): its refs and sources with an `event_time` read only
+   * `[eventTimeStart, eventTimeEnd)`, both as dbt prints them (`2024-01-01 00:00:00+00:00`).
+   */
+  batch?: { id: string; eventTimeStart: string; eventTimeEnd: string };
   /** false: `compile --no-introspect`; a template's warehouse query (run_query, adapter.get_relation ...) is an error. */
   introspect?: boolean;
 }

@@ -27,7 +27,7 @@ function resultEntry(r: NodeResult): Record<string, unknown> {
     compiled: r.compiledCode !== undefined,
     compiled_code: r.compiledCode ?? null,
     relation_name: r.relationName ?? null,
-    batch_results: null,
+    batch_results: r.batchResults ?? null,
   };
 }
 

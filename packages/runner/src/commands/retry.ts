@@ -5,9 +5,10 @@ import { readState } from '../artifacts/read-state.js';
 import { runTask } from '../run-task.js';
 import type { TaskOptions, TaskResult } from '../run-task.js';
 import type { TaskKind } from '../plan.js';
+import type { BatchResults } from '../materialize/microbatch-types.js';
 
 const KINDS = new Set<TaskKind>(['run', 'seed', 'test', 'build', 'snapshot']);
-const RETRY = new Set(['error', 'fail', 'skipped', 'runtime error']);
+const RETRY = new Set(['error', 'fail', 'skipped', 'runtime error', 'partial success']);
 
 type PreviousArgs = Record<string, unknown>;
 
@@ -26,6 +27,11 @@ function replayed(options: TaskOptions, args: PreviousArgs): Partial<TaskOptions
   if (args.defer === true) out.defer = true;
   if (args.favor_state === true) out.favorState = true;
   if (typeof args.state === 'string' && args.state && options.state === undefined) Object.assign(out, readState(args.state));
+  // A microbatch run over an explicit window retries over that window (its batches, not the default lookback).
+  if (typeof args.event_time_start === 'string' && typeof args.event_time_end === 'string' && options.eventTimeStart === undefined) {
+    out.eventTimeStart = args.event_time_start;
+    out.eventTimeEnd = args.event_time_end;
+  }
   return out;
 }
 
@@ -34,13 +40,15 @@ export async function retry(options: TaskOptions): Promise<TaskResult | undefine
   const dir = resolve(options.projectDir ?? '.', options.targetPath ?? 'target');
   const file = join(dir, 'run_results.json');
   if (!existsSync(file)) throw new TsdbtError('TSDBT_RETRY_NO_RESULTS', `Nothing to retry: ${file} does not exist`, { exitCode: 2, hint: 'Run a command first.' });
-  const previous = JSON.parse(readFileSync(file, 'utf8')) as { results: { unique_id: string; status: string }[]; args?: PreviousArgs };
+  const previous = JSON.parse(readFileSync(file, 'utf8')) as { results: { unique_id: string; status: string; batch_results?: BatchResults | null }[]; args?: PreviousArgs };
   const args = previous.args ?? {};
   const which = String(args.which ?? 'build') as TaskKind;
   if (!KINDS.has(which)) throw new TsdbtError('TSDBT_RETRY_UNSUPPORTED', `Cannot retry '${which}'`, { exitCode: 2 });
   const ids = previous.results.filter((r) => RETRY.has(r.status)).map((r) => r.unique_id);
   if (!ids.length) return undefined;
   const settings = replayed(options, args);
+  // dbt retries a partly successful microbatch model's failed batches only, keeping its successful ones.
+  const retryBatches = new Map(previous.results.filter((r) => r.status === 'partial success' && r.batch_results).map((r) => [r.unique_id, r.batch_results!]));
   // The retry's own run_results keep the replayed settings, so a second retry replays them again.
-  return runTask(which, { ...options, ...settings, uniqueIds: ids, args: { ...args, which, full_refresh: settings.fullRefresh, threads: settings.threads ?? options.threads ?? args.threads } });
+  return runTask(which, { ...options, ...settings, uniqueIds: ids, retryBatches, args: { ...args, which, full_refresh: settings.fullRefresh, threads: settings.threads ?? options.threads ?? args.threads } });
 }

@@ -5,9 +5,10 @@ import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { assertContract, contractEnforced } from './contract.js';
 import { withNodeHooks } from './hooks.js';
 import { applySchemaChange } from './schema-change.js';
+import { materializeMicrobatch } from './microbatch.js';
 import { buildAndSwap } from './table.js';
 
-const STRATEGIES = new Set(['append', 'merge', 'delete+insert']);
+const STRATEGIES = new Set(['append', 'merge', 'delete+insert', 'microbatch']);
 
 export function uniqueKeyList(value: unknown): string[] {
   if (value === undefined || value === null || value === '') return [];
@@ -35,6 +36,7 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
       file: node.original_file_path,
     });
   }
+  if (strategy === 'microbatch') return materializeMicrobatch(ctx);
   const existing = await ctx.relations.get(conn, rel);
   const fullRefresh = node.config.full_refresh ?? ctx.fullRefresh;
   if (!existing || existing === 'view' || fullRefresh) {

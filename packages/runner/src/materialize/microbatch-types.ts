@@ -1,0 +1,25 @@
+/** run_results.json `batch_results`: each batch as `[start, end]` ISO timestamps (dbt's BatchResults). */
+export interface BatchResults {
+  successful: [string, string][];
+  failed: [string, string][];
+}
+
+/** What a task gives every microbatch model: the run's window and, on retry, the batches left to do. */
+export interface MicrobatchSettings {
+  /** --event-time-start / --event-time-end (validated, UTC). */
+  eventTimeStart?: Date;
+  eventTimeEnd?: Date;
+  /** The invocation's start: the default end of the last batch. */
+  now: Date;
+  /** `retry`: by unique_id, the previous run's batch results of a partly successful model. */
+  retry?: Map<string, BatchResults>;
+}
+
+/** One batch starting (`result` unset) or done, for the console's `Batch 1 of 3 START …` lines. */
+export interface BatchEvent {
+  index: number;
+  total: number;
+  /** dbt's formatted batch start: `2024-01-01`, or the full time for hourly batches. */
+  label: string;
+  result?: { status: 'success' | 'error'; seconds: number; message: string };
+}

@@ -1,0 +1,104 @@
+import { eventTimeValue, isTsdbtError, TsdbtError } from '@tsdbt/core';
+import type { BatchSize, RelationRef } from '@tsdbt/core';
+import { describeFailure } from '../execute-node.js';
+import { nodeRelation } from '../node-relation.js';
+import type { MaterializeOutcome, NodeContext } from '../types.js';
+import { applyMicrobatch } from './microbatch-apply.js';
+import type { BatchResults } from './microbatch-types.js';
+import { batchId, batchLabel, isoDatetime, planBatches, pyDatetime, type Batch } from './microbatch-window.js';
+import { withNodeHooks } from './hooks.js';
+import { buildAndSwap } from './table.js';
+
+/** The batches of this run: the previous run's failed ones on retry, else the window dbt computes. */
+function batchesFor(ctx: NodeContext, incremental: boolean): { batches: Batch[]; done: [string, string][] } {
+  const { node } = ctx;
+  const previous = retried(ctx);
+  if (previous) {
+    const parse = (s: string): Date => new Date(s.replace(' ', 'T'));
+    return { batches: previous.failed.map(([s, e]) => ({ start: parse(s), end: parse(e) })), done: previous.successful };
+  }
+  const batches = planBatches({
+    size: node.config.batch_size as BatchSize,
+    begin: eventTimeValue(node.config.begin)!,
+    lookback: typeof node.config.lookback === 'number' ? node.config.lookback : 1,
+    incremental,
+    eventTimeStart: ctx.microbatch?.eventTimeStart,
+    eventTimeEnd: ctx.microbatch?.eventTimeEnd,
+    now: ctx.microbatch?.now ?? new Date(),
+  });
+  return { batches, done: [] };
+}
+
+/** On retry, the previous run's batches of this model when some succeeded and some failed. */
+function retried(ctx: NodeContext): BatchResults | undefined {
+  const previous = ctx.microbatch?.retry?.get(ctx.node.unique_id);
+  return previous?.failed.length && previous.successful.length ? previous : undefined;
+}
+
+/** A view of the node whose hooks run once: pre-hooks with the first batch, post-hooks with the last. */
+function hooksFor(ctx: NodeContext, first: boolean, last: boolean): NodeContext {
+  const config = { ...ctx.node.config, pre_hook: first ? ctx.node.config.pre_hook : [], post_hook: last ? ctx.node.config.post_hook : [] };
+  return { ...ctx, node: { ...ctx.node, config } };
+}
+
+/** Build one batch: the first of a fresh build creates the table, every later one deletes its window and inserts. */
+async function runBatch(ctx: NodeContext, rel: RelationRef, batch: Batch, built: boolean, hooks: { first: boolean; last: boolean }): Promise<string> {
+  const size = ctx.node.config.batch_size as BatchSize;
+  const runtimeBatch = { id: batchId(batch.start, size), eventTimeStart: pyDatetime(batch.start), eventTimeEnd: pyDatetime(batch.end) };
+  const sql = await ctx.compile({ isIncremental: built, batch: runtimeBatch });
+  const batchCtx = hooksFor(ctx, hooks.first, hooks.last);
+  if (built) await withNodeHooks(batchCtx, rel, () => applyMicrobatch(batchCtx, rel, sql, runtimeBatch));
+  else await withNodeHooks(batchCtx, rel, () => buildAndSwap(batchCtx, rel, sql));
+  return sql;
+}
+
+/**
+ * dbt's microbatch incremental strategy: the model runs once per batch of `batch_size`, its inputs with an
+ * `event_time` filtered to the batch. A first build (or --full-refresh) creates the table from the first batch; every
+ * other batch empties its window and inserts its rows in one transaction, so a failed batch leaves the committed
+ * ones and never half of itself. Batches run one after another (`concurrent_batches` is accepted, not parallel).
+ * Some batches failing is dbt's `partial success`; `retry` re-runs only those.
+ */
+export async function materializeMicrobatch(ctx: NodeContext): Promise<MaterializeOutcome> {
+  const { conn, dialect, node } = ctx;
+  const rel = nodeRelation(node, ctx.target, dialect);
+  await ctx.ensureSchema(rel.database, rel.schema);
+  const existing = await ctx.relations.get(conn, rel);
+  const fullRefresh = node.config.full_refresh ?? ctx.fullRefresh;
+  // A retried --full-refresh keeps the batches it already rebuilt: only the failed ones run, into the table.
+  let built = existing === 'table' && (!fullRefresh || retried(ctx) !== undefined);
+  const { batches, done } = batchesFor(ctx, built);
+  const results: BatchResults = { successful: [...done], failed: [] };
+  let firstError: unknown;
+  let lastSql = '';
+  for (const [i, batch] of batches.entries()) {
+    const event = { index: i + 1, total: batches.length, label: batchLabel(batch.start, node.config.batch_size as BatchSize) };
+    ctx.batchEvent?.(event);
+    const started = Date.now();
+    const seconds = (): number => (Date.now() - started) / 1000;
+    const bounds: [string, string] = [isoDatetime(batch.start), isoDatetime(batch.end)];
+    try {
+      if (!built && i > 0) throw new TsdbtError('TSDBT_MICROBATCH_NO_TARGET', `Batch ${event.label} not run: the first batch, which creates ${node.name}, failed`);
+      lastSql = await runBatch(ctx, rel, batch, built, { first: i === 0, last: i === batches.length - 1 });
+      built = true;
+      results.successful.push(bounds);
+      ctx.batchEvent?.({ ...event, result: { status: 'success', seconds: seconds(), message: 'OK' } });
+    } catch (error) {
+      // Ctrl-C stops the model, not just this batch.
+      if (isTsdbtError(error) && error.code === 'TSDBT_QUERY_CANCELLED') throw error;
+      firstError ??= error;
+      results.failed.push(bounds);
+      ctx.batchEvent?.({ ...event, result: { status: 'error', seconds: seconds(), message: describeFailure(ctx, error).message } });
+    }
+  }
+  return outcome(results, firstError, lastSql);
+}
+
+/** SUCCESS, ERROR (the first batch's error: retry then re-runs the whole model, as dbt) or PARTIAL SUCCESS (n/m). */
+function outcome(results: BatchResults, firstError: unknown, compiledCode: string): MaterializeOutcome {
+  const ok = results.successful.length;
+  const total = ok + results.failed.length;
+  if (!results.failed.length) return { message: 'SUCCESS', compiledCode, batchResults: results };
+  if (!ok) throw firstError;
+  return { status: 'partial success', message: `PARTIAL SUCCESS (${ok}/${total})`, compiledCode, batchResults: results };
+}
