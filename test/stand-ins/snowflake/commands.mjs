@@ -55,15 +55,20 @@ async function use(s, toks) {
   return statusResult(OK);
 }
 
-function alterSession(s, toks) {
+/** Session parameters are remembered; TIMEZONE also moves DuckDB's, which NTZ ↔ TZ comparisons and casts use. */
+async function alterSession(s, toks) {
   if (isWord(toks[2], 'UNSET')) {
     for (let i = 3; i < toks.length; i++) if (toks[i].kind === 'word') s.params.delete(toks[i].text.toUpperCase());
+    if (!s.params.has('TIMEZONE')) await s.runDuck("SET SESSION TimeZone = 'UTC'");
     return statusResult(OK);
   }
   for (let i = 3; i < toks.length; i++) {
     if (toks[i].kind === 'word' && isPunct(toks[i + 1], '=')) {
       const v = toks[i + 2];
-      s.params.set(toks[i].text.toUpperCase(), v.kind === 'string' ? v.text.slice(1, -1).replace(/''/g, "'") : v.text);
+      const name = toks[i].text.toUpperCase();
+      const value = v.kind === 'string' ? v.text.slice(1, -1).replace(/''/g, "'") : v.text;
+      if (name === 'TIMEZONE') await s.runDuck(`SET SESSION TimeZone = '${value.replace(/'/g, "''")}'`);
+      s.params.set(name, value);
       i += 2;
     }
   }

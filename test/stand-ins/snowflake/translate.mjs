@@ -197,7 +197,17 @@ function castCall(name, args, a, close) {
     // A format argument: DuckDB's strptime understands the same % codes.
     return { text: `${tryPrefix ? 'TRY_STRPTIME' : 'STRPTIME'}(${a[0]}, ${snowflakeFormat(args[1][0])})${type === 'DATE' ? '::DATE' : ''}`, close };
   }
-  return { text: `${tryPrefix}CAST(${a[0]} AS ${type})`, close };
+  const value = type.startsWith('TIMESTAMP') && args[0].length === 1 && args[0][0].kind === 'string' ? timestampOffset(a[0]) : a[0];
+  return { text: `${tryPrefix}CAST(${value} AS ${type})`, close };
+}
+
+/**
+ * Snowflake's AUTO timestamp format takes an offset of one or two hour digits with optional minutes (`-0`, `+0530`,
+ * as dbt-snowflake's microbatch tests write them); DuckDB wants `±HH[:MM]`.
+ */
+function timestampOffset(literal) {
+  return literal.replace(/^('\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d(?:\.\d+)?)?) ?([+-])(\d{1,2})(?::?(\d\d))?'$/u,
+    (_, time, sign, hours, minutes) => `${time}${sign}${hours.padStart(2, '0')}:${minutes ?? '00'}'`);
 }
 
 function rewriteFunctions(toks, context) {

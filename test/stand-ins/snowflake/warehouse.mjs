@@ -10,6 +10,9 @@ export class Warehouse {
     const instance = await DuckDBInstance.create(':memory:');
     const w = new Warehouse(instance, options);
     w.admin = await instance.connect();
+    // Snowflake sessions start in the TIMEZONE the login answer reports (UTC), whatever the host's zone: DuckDB's
+    // TIMESTAMP ↔ TIMESTAMPTZ casts (e.g. an NTZ column against `to_timestamp_tz(…)`) use this setting.
+    await w.admin.run("SET GLOBAL TimeZone = 'UTC'");
     return w;
   }
 
