@@ -78,6 +78,16 @@ describe.skipIf(!existsSync(bin))('tsdbt deps: git and local packages', () => {
     expect(unset.stderr).toContain("env_var('TSDBT_TEST_GIT_URL') in packages.yml is not set");
   });
 
+  it('a failed fetch names the URL as written, never its rendered env_var() value', async () => {
+    const repo = gitRepo([{ files: packageFiles('secretive'), tag: 'v1' }]);
+    const dir = project({ 'packages.yml': `packages:\n  - git: "{{ env_var('TSDBT_TEST_GIT_URL') }}"\n    revision: no-such-tag\n` });
+    const r = await tsdbt(['deps', '--project-dir', dir], { TSDBT_TEST_GIT_URL: repo.url });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('TSDBT_DEPS_GIT_FAILED');
+    expect(r.stderr).toContain("is not a branch, tag or commit of {{ env_var('TSDBT_TEST_GIT_URL') }}");
+    expect(r.stderr + r.stdout).not.toContain(repo.url);
+  });
+
   it('local: a symlink to the folder, named by its project; two packages with one name are a conflict', async () => {
     const dir = project({ 'packages.yml': 'packages:\n  - local: ../shared\n', ...Object.fromEntries(Object.entries(packageFiles('shared_pkg')).map(([p, t]) => [`../shared/${p}`, t])) });
     const r = await tsdbt(['deps', '--project-dir', dir]);

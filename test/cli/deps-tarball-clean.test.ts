@@ -1,4 +1,7 @@
 import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTarball, startHub, type HubStandIn } from '../stand-ins/dbt-hub/hub-server.js';
@@ -74,5 +77,29 @@ describe.skipIf(!existsSync(bin))('tsdbt deps: tarball packages, transitive pack
     expect(existsSync(join(dir, 'dbt_packages'))).toBe(false);
     expect(existsSync(join(dir, '../shared/dbt_project.yml'))).toBe(true);
     expect(existsSync(join(dir, 'package-lock.yml'))).toBe(true);
+  });
+
+  it('Ctrl-C while a download hangs: exit 130, no work folder left in the project, dbt_packages as it was', async () => {
+    // A tarball server that takes the request and never answers.
+    const hang = createServer(() => undefined);
+    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(hang.address() as AddressInfo).port}/slow.tar.gz`;
+    try {
+      const dir = project({ 'packages.yml': 'packages:\n  - package: acme/base\n    version: 1.0.0\n' });
+      expect((await tsdbt(['deps', '--project-dir', dir], env())).code).toBe(0);
+      writeFileSync(join(dir, 'packages.yml'), `packages:\n  - tarball: ${url}\n    name: slow\n`);
+      const child = spawn(process.execPath, [bin, 'deps', '--project-dir', dir], { env: { ...process.env, ...env() }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+      // The work folder exists once the download has started ("Installing" is printed after it).
+      hang.once('request', () => child.kill('SIGINT'));
+      expect(await exited, out).toBe(130);
+      expect(readdirSync(dir).filter((f) => f.includes('tsdbt-'))).toEqual([]);
+      expect(readdirSync(join(dir, 'dbt_packages'))).toEqual(['base']);
+    } finally {
+      hang.closeAllConnections();
+      hang.close();
+    }
   });
 });

@@ -87,6 +87,14 @@ describe('retry', () => {
     expect(existsSync(join(project.dir, 'other.duckdb'))).toBe(true);
     expect(existsSync(join(project.dir, 'dev.duckdb'))).toBe(false);
   });
+
+  it('a cut-off run_results.json (a killed run) is a coded error, not an internal one', async () => {
+    writeFileSync(join(project.dir, 'target', 'run_results.json'), '{"metadata": {}, "results": [');
+    const r = await runTsdbt(project.dir, ['retry']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('TSDBT_RETRY_RESULTS_INVALID');
+    expect(r.stderr).not.toContain('TSDBT_INTERNAL');
+  });
 });
 
 describe('unit tests', () => {

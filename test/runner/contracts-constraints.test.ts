@@ -142,4 +142,21 @@ describe('contract constraints: model-level, foreign keys, warnings', () => {
     expect(r.stdout + r.stderr).toContain('Contract enforcement failed for: (models/parents.sql)');
     expect(r.stdout + r.stderr).toContain('Constraints must be defined in a `yml` schema configuration file like `schema.yml`.');
   });
+
+  it('a constraint of no known type under an enforced contract is dbt’s parse error, not dropped silently', async () => {
+    const typo = (at: string) =>
+      'version: 2\nmodels:\n  - name: parents\n    config:\n      contract: {enforced: true}\n' +
+      (at === 'model' ? '    constraints:\n      - type: primary-key\n        columns: [id]\n' : '') +
+      '    columns:\n      - name: id\n        data_type: integer\n' +
+      (at === 'column' ? '        constraints:\n          - type: notnull\n' : '') +
+      '      - name: label\n        data_type: varchar\n';
+    for (const at of ['model', 'column']) {
+      write('schema.yml', typo(at));
+      const r = await runTsdbt(project.dir, ['run', '--select', 'parents']);
+      expect(r.exitCode, at).toBe(2);
+      expect(r.stdout + r.stderr).toContain(
+        "Invalid constraint type on model parents: Type must be one of ['check', 'not_null', 'unique', 'primary_key', 'foreign_key', 'custom']",
+      );
+    }
+  });
 });

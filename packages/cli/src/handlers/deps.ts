@@ -14,6 +14,18 @@ export async function depsHandler(argv: DepsArgs): Promise<number> {
     if (argv.logFormat === 'json') process.stdout.write(`${JSON.stringify({ level: event.level, message: event.message })}\n`);
     else process.stdout.write(`${event.message}\n`);
   };
-  await deps({ projectDir: argv.projectDir, upgrade: argv.upgrade, lockOnly: argv.lock, vars: parseVars(argv.vars), onEvent: print });
+  // Ctrl-C: deps removes its work folder at once (downloads can be large), then the process ends as dbt's does.
+  const controller = new AbortController();
+  const interrupt = () => {
+    controller.abort();
+    process.stderr.write('Interrupted: the packages install folder was left as it was, or fully replaced.\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupt);
+  try {
+    await deps({ projectDir: argv.projectDir, upgrade: argv.upgrade, lockOnly: argv.lock, vars: parseVars(argv.vars), onEvent: print, signal: controller.signal });
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+  }
   return 0;
 }

@@ -1,4 +1,4 @@
-import { parseColumnConstraint, parseModelConstraint } from '../adapter/constraints.js';
+import { CONSTRAINT_TYPES, parseColumnConstraint, parseModelConstraint } from '../adapter/constraints.js';
 import type { ColumnConstraint, ModelConstraint } from '../adapter/constraints.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestNode, RefCall } from '../manifest/types.js';
@@ -38,6 +38,16 @@ export function applyContract(node: ManifestNode, patched: boolean, file: string
     });
   }
   if (!patched) return;
+  // dbt refuses a constraint of no known type under an enforced contract: a typo (`primary-key`) is not dropped silently.
+  const all = [...Object.values(node.columns).flatMap((c) => c.constraints), ...constraints];
+  if (all.some((c) => !CONSTRAINT_TYPES.includes((c as { type?: unknown } | null)?.type as ColumnConstraint['type']))) {
+    problems.push({
+      code: 'TSDBT_CONTRACT_PARSE',
+      severity: 'error',
+      file,
+      message: `Invalid constraint type on model ${node.name}: Type must be one of ${pyRepr(CONSTRAINT_TYPES)}`,
+    });
+  }
   if (!Object.keys(node.columns).length) {
     problems.push({
       code: 'TSDBT_CONTRACT_PARSE',
@@ -46,8 +56,7 @@ export function applyContract(node: ManifestNode, patched: boolean, file: string
       message: `Contract enforcement failed for: (${node.original_file_path})\nConstraints must be defined in a \`yml\` schema configuration file like \`schema.yml\`.`,
     });
   }
-  const all = [...Object.values(node.columns).flatMap((c) => c.constraints), ...constraints] as Partial<ColumnConstraint>[];
-  if (!ENFORCES_CONSTRAINTS.has(node.config.materialized) && all.some((c) => c.warn_unsupported !== false)) {
+  if (!ENFORCES_CONSTRAINTS.has(node.config.materialized) && (all as Partial<ColumnConstraint>[]).some((c) => c.warn_unsupported !== false)) {
     problems.push({
       code: 'TSDBT_CONSTRAINT_MATERIALIZATION',
       severity: 'warning',

@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { TsdbtError } from '@tsdbt/core';
+import { readJsonFile, TsdbtError } from '@tsdbt/core';
 import { readState } from '../artifacts/read-state.js';
 import { runTask } from '../run-task.js';
 import type { TaskOptions, TaskResult } from '../run-task.js';
@@ -40,7 +40,12 @@ export async function retry(options: TaskOptions): Promise<TaskResult | undefine
   const dir = resolve(options.projectDir ?? '.', options.targetPath ?? 'target');
   const file = join(dir, 'run_results.json');
   if (!existsSync(file)) throw new TsdbtError('TSDBT_RETRY_NO_RESULTS', `Nothing to retry: ${file} does not exist`, { exitCode: 2, hint: 'Run a command first.' });
-  const previous = JSON.parse(readFileSync(file, 'utf8')) as { results: { unique_id: string; status: string; batch_results?: BatchResults | null }[]; args?: PreviousArgs };
+  type Previous = { results: { unique_id: string; status: string; batch_results?: BatchResults | null }[]; args?: PreviousArgs };
+  // A run killed while writing its results leaves a cut-off file: a coded error, not an internal one.
+  const invalid = (cause?: unknown) =>
+    new TsdbtError('TSDBT_RETRY_RESULTS_INVALID', `Cannot retry: ${file} is not a run_results.json`, { exitCode: 2, file, cause, hint: 'Run the command again rather than retry it.' });
+  const previous = readJsonFile<Previous>(file, invalid)!;
+  if (!isMapping(previous) || !Array.isArray(previous.results)) throw invalid();
   const args = previous.args ?? {};
   const which = String(args.which ?? 'build') as TaskKind;
   if (!KINDS.has(which)) throw new TsdbtError('TSDBT_RETRY_UNSUPPORTED', `Cannot retry '${which}'`, { exitCode: 2 });

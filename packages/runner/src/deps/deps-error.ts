@@ -15,8 +15,12 @@ export function depsError(code: string, at: SpecOrigin | undefined, pkg: string,
   });
 }
 
-/** The first line of an error's message, for a cause clause. */
-export function reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+/**
+ * The first line of an error's message, for a cause clause. `url` is a URL as rendered (an env_var() token in it)
+ * and as written: the message says it as written, so the token never reaches the console or the logs.
+ */
+export function reason(error: unknown, url?: { rendered: string; raw: string }): string {
+  let text = error instanceof Error ? error.message : String(error);
+  if (url && url.rendered !== url.raw && url.rendered) text = text.split(url.rendered).join(url.raw);
   return text.trim().split('\n')[0] ?? text;
 }

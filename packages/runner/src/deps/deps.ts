@@ -51,6 +51,9 @@ export async function deps(options: DepsOptions = {}): Promise<DepsResult> {
   mkdirSync(dirname(installPath), { recursive: true });
   const workDir = mkdtempSync(join(dirname(installPath), `.${basename(installPath)}-tsdbt-`));
   const ctx = new DepsContext(projectDir, name, vars, new HubClient(hubUrl(options.hubUrl)), workDir, emit);
+  // Synchronous, and the swap is too: the listener runs before or after a swap, never inside one.
+  const removeWorkDir = () => rmSync(workDir, { recursive: true, force: true });
+  options.signal?.addEventListener('abort', removeWorkDir, { once: true });
   try {
     if (specs.length === 0) {
       emit({ level: 'warn', message: 'Warning: No packages were found in packages.yml' });
@@ -78,6 +81,7 @@ export async function deps(options: DepsOptions = {}): Promise<DepsResult> {
     }
     return { installed: pins.map((p) => p.pinned), lockWritten: relock, lockPath };
   } finally {
-    rmSync(workDir, { recursive: true, force: true });
+    options.signal?.removeEventListener('abort', removeWorkDir);
+    removeWorkDir();
   }
 }

@@ -69,7 +69,7 @@ async function pinGit(ctx: DepsContext, specs: Array<Extract<PackageSpec, { kind
   try {
     checkout = await ctx.checkout(first.git, revision);
   } catch (error) {
-    throw depsError('TSDBT_DEPS_GIT_FAILED', first.at, first.gitRaw, `git could not fetch ${revision ? `revision '${revision}'` : 'the default branch'}: ${reason(error)}`, 'Check the URL, the revision (a branch, tag or commit) and your access to the repository.', error);
+    throw depsError('TSDBT_DEPS_GIT_FAILED', first.at, first.gitRaw, `git could not fetch ${revision ? `revision '${revision}'` : 'the default branch'}: ${reason(error, { rendered: first.git, raw: first.gitRaw })}`, 'Check the URL, the revision (a branch, tag or commit) and your access to the repository.', error);
   }
   if (UNPINNED.has(revision ?? 'HEAD') && specs.every((s) => s.warnUnpinned)) {
     const how = revision === undefined || revision === 'HEAD' ? 'not pinned, using HEAD (default branch)' : `pinned to the "${revision}" branch`;
@@ -88,7 +88,7 @@ async function pinTarball(ctx: DepsContext, spec: Extract<PackageSpec, { kind: '
   try {
     dir = await ctx.tarball(spec.tarball);
   } catch (error) {
-    throw depsError('TSDBT_DEPS_DOWNLOAD_FAILED', spec.at, spec.tarballRaw, `the tarball could not be installed: ${reason(error)}`, 'Check the URL (it must serve a .tar.gz of a dbt project) and the network.', error);
+    throw depsError('TSDBT_DEPS_DOWNLOAD_FAILED', spec.at, spec.tarballRaw, `the tarball could not be installed: ${reason(error, { rendered: spec.tarball, raw: spec.tarballRaw })}`, 'Check the URL (it must serve a .tar.gz of a dbt project) and the network.', error);
   }
   named(dir, spec, spec.tarballRaw);
   return { pinned: { kind: 'tarball', tarball: spec.tarball, tarballRaw: spec.tarballRaw, name: spec.name, at: spec.at }, contentDir: dir, deps: depsOf(ctx, dir, spec.name) };

@@ -39,6 +39,11 @@ export interface DepsOptions {
   /** `--vars`, for `{{ var() }}` in packages.yml. */
   vars?: Record<string, unknown>;
   onEvent?: (event: DepsEvent) => void;
+  /**
+   * Aborted on Ctrl-C: the run's work folder (downloads, staging, the previous install set aside) is removed at
+   * once, before the caller exits. An install already swapped in stays; one not yet swapped never lands.
+   */
+  signal?: AbortSignal;
 }
 
 export interface DepsResult {
