@@ -46,9 +46,12 @@ describe.skipIf(!existsSync(bin))('tsdbt init without a terminal', () => {
     const cwd = tempDir();
     const envDir = join(cwd, 'env-profiles');
     mkdirSync(envDir);
-    writeFileSync(join(envDir, 'profiles.yml'), '# my profiles\nother:\n  target: dev  # the usual one\n  outputs: {dev: {type: duckdb}}\n');
+    writeFileSync(join(envDir, 'profiles.yml'), '# my profiles\nother:\n  target: dev  # the usual one\n  outputs: {dev: {type: duckdb}}\n', { mode: 0o640 });
     expect(tsdbt(cwd, ['init', 'first'], { DBT_PROFILES_DIR: envDir }).code).toBe(0);
     const text = readFileSync(join(envDir, 'profiles.yml'), 'utf8');
+    // Replaced whole through a temporary file: its permissions kept, nothing left beside it.
+    if (process.platform !== 'win32') expect(statSync(join(envDir, 'profiles.yml')).mode & 0o777).toBe(0o640);
+    expect(readdirSync(envDir)).toEqual(['profiles.yml']);
     expect(text).toContain('# my profiles');
     expect(text).toContain('# the usual one');
     expect(text).toMatch(/^other:/m);

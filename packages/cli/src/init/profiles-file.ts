@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TsdbtError } from '@tsdbt/core';
 import { Document, isMap, parseDocument } from 'yaml';
@@ -51,5 +51,9 @@ export function writeProfile(path: string, name: string, profile: ProfileEntry):
   // An empty or comment-only file: its comments stay above the new mapping.
   if (doc.contents === null) (doc as Document).contents = doc.createNode({});
   doc.set(name, doc.createNode(profile));
-  writeFileSync(path, doc.toString());
+  // profiles.yml holds every credential the user has: a temporary file with the original's permissions, renamed
+  // over it, so a crash mid-write never leaves it cut short.
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, doc.toString(), { mode: statSync(path).mode & 0o777 });
+  renameSync(temporary, path);
 }
