@@ -1,10 +1,9 @@
 import { TsdbtError } from '@tsdbt/core';
 import type { RelationRef } from '@tsdbt/core';
-import { nodeRelation, withSuffix } from '../node-relation.js';
+import { nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
-import { assertContract, contractEnforced } from './contract.js';
+import { applyStaged } from './apply-staged.js';
 import { withNodeHooks } from './hooks.js';
-import { applySchemaChange } from './schema-change.js';
 import { materializeMicrobatch } from './microbatch.js';
 import { buildAndSwap } from './table.js';
 
@@ -49,33 +48,15 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
   return { message: 'OK', compiledCode: sql };
 }
 
-/** Statements that make up one main statement, as dbt writes delete+insert: `delete …;\ninsert …`. */
-export function mainSql(statements: string[]): string {
-  return statements.join(';\n');
-}
 
 /** Stage the new rows, then apply them through the strategy in one transaction. */
-async function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[]): Promise<void> {
-  const { conn, dialect, node } = ctx;
-  const staged = withSuffix(rel, '__dbt_tmp');
-  // dbt-duckdb checks the contract on the new rows' temp table too: drifted SQL adds nothing.
-  if (contractEnforced(node)) await assertContract(ctx, sql);
-  await conn.execute(dialect.dropRelation(staged, 'table'));
-  await conn.execute(dialect.createTableAs(staged, sql));
-  try {
-    const columns = await applySchemaChange(ctx, rel, staged);
-    const select = `select ${columns.map((c) => dialect.quote(c)).join(', ')} from ${dialect.renderRelation(staged)}`;
-    const statements =
-      strategy === 'merge'
-        ? [dialect.merge({ target: rel, source: staged, uniqueKey, columns, updateColumns: mergeUpdateColumns(node.config, columns) })]
-        : strategy === 'delete+insert' && uniqueKey.length
-          ? [dialect.deleteWhereKeyIn(rel, staged, uniqueKey), dialect.insertInto(rel, columns, select)]
-          : [dialect.insertInto(rel, columns, select)];
-    ctx.main?.(mainSql(statements));
-    await conn.transaction(async (c) => {
-      for (const s of statements) await c.execute(s);
-    });
-  } finally {
-    await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
-  }
+function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[]): Promise<void> {
+  const { dialect, node } = ctx;
+  return applyStaged(ctx, rel, sql, ({ staged, columns, select }) =>
+    strategy === 'merge'
+      ? [dialect.merge({ target: rel, source: staged, uniqueKey, columns, updateColumns: mergeUpdateColumns(node.config, columns) })]
+      : strategy === 'delete+insert' && uniqueKey.length
+        ? [dialect.deleteWhereKeyIn(rel, staged, uniqueKey), dialect.insertInto(rel, columns, select)]
+        : [dialect.insertInto(rel, columns, select)],
+  );
 }

@@ -4,7 +4,8 @@ import { nodeRelation, withSuffix } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { tableOptions } from './create-options.js';
 import { withNodeHooks } from './hooks.js';
-import { mainSql, uniqueKeyList } from './incremental.js';
+import { mainSql } from './apply-staged.js';
+import { uniqueKeyList } from './incremental.js';
 
 interface Plan {
   keys: string[];

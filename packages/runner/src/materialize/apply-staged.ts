@@ -1,0 +1,41 @@
+import type { RelationRef } from '@tsdbt/core';
+import { withSuffix } from '../node-relation.js';
+import type { NodeContext } from '../types.js';
+import { assertContract, contractEnforced } from './contract.js';
+import { applySchemaChange } from './schema-change.js';
+
+/** What a strategy gets to write its statements: the staged rows' relation, their columns, and a select of them. */
+export interface Staged {
+  staged: RelationRef;
+  columns: string[];
+  select: string;
+}
+
+/** Statements that make up one main statement, as dbt writes delete+insert: `delete …;\ninsert …`. */
+export function mainSql(statements: string[]): string {
+  return statements.join(';\n');
+}
+
+/**
+ * An incremental step as dbt writes it: the new rows staged in `<model>__dbt_tmp` (the contract checked on them
+ * first, so drifted SQL adds nothing; on_schema_change applied), then the strategy's statements in one
+ * transaction, so the target is never half-written. The staging table is dropped either way.
+ */
+export async function applyStaged(ctx: NodeContext, rel: RelationRef, sql: string, statementsFor: (s: Staged) => string[]): Promise<void> {
+  const { conn, dialect, node } = ctx;
+  const staged = withSuffix(rel, '__dbt_tmp');
+  if (contractEnforced(node)) await assertContract(ctx, sql);
+  await conn.execute(dialect.dropRelation(staged, 'table'));
+  await conn.execute(dialect.createTableAs(staged, sql));
+  try {
+    const columns = await applySchemaChange(ctx, rel, staged);
+    const select = `select ${columns.map((c) => dialect.quote(c)).join(', ')} from ${dialect.renderRelation(staged)}`;
+    const statements = statementsFor({ staged, columns, select });
+    ctx.main?.(mainSql(statements));
+    await conn.transaction(async (c) => {
+      for (const s of statements) await c.execute(s);
+    });
+  } finally {
+    await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
+  }
+}
