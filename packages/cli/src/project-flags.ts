@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { yamlPosition } from '@tsdbt/core';
 import { FlagError } from './flag-error.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogLevel } from './logging-options.js';
 import { parseWarnErrorOptions } from './warn-error.js';
@@ -115,7 +116,7 @@ export async function readProjectFlags(projectDir: string): Promise<ProjectFlags
   const flags = (doc as Record<string, unknown> | null)?.flags;
   if (flags === undefined || flags === null) return {};
   if (typeof flags !== 'object' || Array.isArray(flags))
-    throw await locatedError(dir, text, ['flags'], `'flags' in ${FILE} must be a mapping of flag names to values`, 'Write it as `flags:` with one `name: value` per line below it.');
+    throw locatedError(dir, ['flags'], `'flags' in ${FILE} must be a mapping of flag names to values`, 'Write it as `flags:` with one `name: value` per line below it.');
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(flags)) {
     const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
@@ -124,32 +125,29 @@ export async function readProjectFlags(projectDir: string): Promise<ProjectFlags
     const v = typed(kind, value);
     if (v === undefined) {
       const [expected, example] = EXPECTED[kind];
-      throw await locatedError(dir, text, ['flags', key], `'flags.${key}' in ${FILE} must be ${expected} (got ${JSON.stringify(value)})`, `Write it as \`${key}: ${example}\`, or remove it to use the default.`);
+      throw locatedError(dir, ['flags', key], `'flags.${key}' in ${FILE} must be ${expected} (got ${JSON.stringify(value)})`, `Write it as \`${key}: ${example}\`, or remove it to use the default.`);
     }
     if (name) out[name] = v;
   }
-  await checkWarnErrorOptions(dir, text, out as ProjectFlags);
+  checkWarnErrorOptions(dir, out as ProjectFlags);
   return out as ProjectFlags;
 }
 
 /** warn_error_options is checked here, where its line is known, rather than when the policy is built. */
-async function checkWarnErrorOptions(dir: string, text: string, flags: ProjectFlags): Promise<void> {
+function checkWarnErrorOptions(dir: string, flags: ProjectFlags): void {
   if (!flags.warnErrorOptions) return;
   const where = ['flags', 'warn_error_options'];
-  if (flags.warnError) throw await locatedError(dir, text, where, `'flags.warn_error' and 'flags.warn_error_options' in ${FILE} cannot both be set`, 'Keep one: warn_error: true makes every warning an error.');
+  if (flags.warnError) throw locatedError(dir, where, `'flags.warn_error' and 'flags.warn_error_options' in ${FILE} cannot both be set`, 'Keep one: warn_error: true makes every warning an error.');
   try {
     parseWarnErrorOptions(false, flags.warnErrorOptions, `'flags.warn_error_options' in ${FILE}`);
   } catch (error) {
     if (!(error instanceof FlagError)) throw error;
-    throw await locatedError(dir, text, where, error.message, 'Use {error: all | [names], warn: [names], silence: [names]} (or include/exclude).');
+    throw locatedError(dir, where, error.message, 'Use {error: all | [names], warn: [names], silence: [names]} (or include/exclude).');
   }
 }
 
-/** A bad flag in the file: a coded error at the value's line and column (found with `yaml`, loaded only for this). */
-async function locatedError(projectDir: string, text: string, path: string[], message: string, hint: string): Promise<FlagError> {
-  const { LineCounter, parseDocument } = await import('yaml');
-  const lineCounter = new LineCounter();
-  const node = parseDocument(text, { lineCounter }).getIn(path, true) as { range?: [number, number, number] } | undefined;
-  const pos = node?.range ? lineCounter.linePos(node.range[0]) : undefined;
-  return new FlagError(message, { code: 'TSDBT_PROJECT_FLAG_INVALID', projectDir, file: FILE, line: pos?.line, column: pos?.col, hint });
+/** A bad flag in the file: a coded error at the value's line and column (the file re-read only for this). */
+function locatedError(projectDir: string, path: string[], message: string, hint: string): FlagError {
+  const pos = yamlPosition(join(projectDir, FILE), path);
+  return new FlagError(message, { code: 'TSDBT_PROJECT_FLAG_INVALID', projectDir, file: FILE, line: pos.line, column: pos.column, hint });
 }

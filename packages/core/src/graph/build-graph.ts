@@ -7,8 +7,6 @@ import { graphMembers, type GraphMember } from './graph-members.js';
 import { linkMembers, type LinkedMembers } from './link-members.js';
 import { topoOrder } from './topo-order.js';
 
-export type { DagGraph } from './dag-graph.js';
-
 /** Builds the DAG from `depends_on.nodes` of every enabled node, source, exposure, metric and unit test. */
 export function buildGraph(manifest: Manifest): DagGraph {
   const members = new Map<string, GraphMember>();

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveRef } from '../context/node-index.js';
 import type { ManifestNode, RefCall } from '../manifest/types.js';
 import type { ParsedProject } from '../project/parsed-project.js';
-import { textPosition, yamlPosition, type Position } from '../properties/yaml-position.js';
+import { textPosition, yamlPosition, type Position } from '../util/yaml-position.js';
 import { displayFile, position } from './render-errors.js';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { isRecord, readYaml } from '../util/yaml-file.js';
-import { yamlLib } from '../util/yaml-lib.js';
+import { yamlPosition } from '../util/yaml-position.js';
 import { loadProjectConfig, type ProjectConfig } from './project-config.js';
 
 /** A project taking part in the parse: the root project or one of its packages. */
@@ -34,21 +34,6 @@ function localEntries(dir: string): string[] {
   const spec = specFile(dir);
   if (!spec) return [];
   return spec.entries.filter((e): e is { local: string } => isRecord(e) && typeof e.local === 'string').map((e) => resolve(dir, e.local));
-}
-
-/** The 1-based line of `packages[index]` in the file, read again only when an error needs it. */
-function entryLine(dir: string, file: string, index: number): number | undefined {
-  try {
-    const { LineCounter, parseDocument, isMap, isSeq } = yamlLib();
-    const lines = new LineCounter();
-    const doc = parseDocument(readFileSync(join(dir, file), 'utf8'), { lineCounter: lines });
-    const seq = isMap(doc.contents) ? doc.contents.get('packages', true) : undefined;
-    const item = isSeq(seq) ? seq.items[index] : undefined;
-    const offset = (item as { range?: [number] } | undefined)?.range?.[0];
-    return offset === undefined ? undefined : lines.linePos(offset).line;
-  } catch {
-    return undefined;
-  }
 }
 
 /** package-lock.yml's entries with the folder name `tsdbt deps` / `dbt deps` installed each under. */
@@ -115,7 +100,7 @@ function checkInstalled(root: ProjectPackage, installedDir: string, installed: M
     'TSDBT_PACKAGES_NOT_INSTALLED',
     `tsdbt found ${specified} package(s) specified in ${spec.file}, but only ${present} package(s) installed in ${where}. ` +
       `Not installed: ${real.map((m) => m.label).join(', ')}`,
-    { file: spec.file, line: entryLine(root.dir, spec.file, first.index), hint: 'Run "tsdbt deps" to install package dependencies.', exitCode: 2 },
+    { file: spec.file, line: yamlPosition(join(root.dir, spec.file), ['packages', first.index]).line, hint: 'Run "tsdbt deps" to install package dependencies.', exitCode: 2 },
   );
 }
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ManifestNode } from '../manifest/types.js';
 import type { ProjectPackage } from '../project/packages.js';
 import { KIND_OF } from './apply-patch.js';
-import { textPosition, yamlPosition, type Position } from './yaml-position.js';
+import { textPosition, yamlPosition, type Position } from '../util/yaml-position.js';
 
 export interface Place extends Position {
   /** As the user sees it from the root project. */

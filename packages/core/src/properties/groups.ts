@@ -4,7 +4,7 @@ import type { ManifestGroup } from '../manifest/types.js';
 import type { ProjectPackage } from '../project/packages.js';
 import { isRecord } from '../util/yaml-file.js';
 import type { PropertyEntry } from './read-properties.js';
-import { yamlPosition } from './yaml-position.js';
+import { yamlPosition } from '../util/yaml-position.js';
 
 /** A `groups:` entry with its index in the file's list (for the diagnostic's line). */
 export type GroupEntry = PropertyEntry & { index: number };

@@ -1,5 +1,6 @@
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildGraph, type DagGraph } from '../graph/build-graph.js';
+import { buildGraph } from '../graph/build-graph.js';
+import type { DagGraph } from '../graph/dag-graph.js';
 import { assertAcyclic } from '../graph/cycle-diagnostic.js';
 import type { GraphMember } from '../graph/graph-members.js';
 import type { Manifest } from '../manifest/types.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { DagGraph } from '../graph/build-graph.js';
+import type { DagGraph } from '../graph/dag-graph.js';
 import type { GraphMember } from '../graph/graph-members.js';
 import type { Manifest } from '../manifest/types.js';
 

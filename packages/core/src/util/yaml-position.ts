@@ -13,7 +13,7 @@ export type YamlStep = string | number | { name: string };
 
 /**
  * Line and column (1-based) of the value at `path` in a YAML file (`['groups', 1, 'name']`), or of the nearest
- * ancestor found. Property files are parsed without positions (js-yaml is faster); this re-reads one only when a
+ * ancestor found. YAML files are parsed without positions (js-yaml is faster); this re-reads one only when a
  * diagnostic needs the place.
  */
 export function yamlPosition(absPath: string, path: YamlStep[]): Position {
