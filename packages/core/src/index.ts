@@ -30,6 +30,7 @@ export { makeDirs } from './util/make-dirs.js';
 export { writeTargetFile } from './util/write-file.js';
 export { readJsonFile } from './util/read-json-file.js';
 export { yamlPosition } from './util/yaml-position.js';
+export { pyRepr } from './properties/py-repr.js';
 export * from './graph/index.js';
 export * from './selection/index.js';
 export type { LogEvent, Logger, LogLevel } from './jinja/index.js';

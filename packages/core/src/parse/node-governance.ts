@@ -4,11 +4,11 @@ import type { Manifest, ManifestNode } from '../manifest/types.js';
 import type { ProjectPackage } from '../project/packages.js';
 import { configPlace } from '../properties/config-position.js';
 import { buildGroups, type GroupEntry } from '../properties/groups.js';
+import { pyRepr } from '../properties/py-repr.js';
 
 const ACCESS = new Set(['private', 'protected', 'public']);
 
 /** Python's repr of a list of strings, as dbt prints "expected one of [...]". */
-const pyList = (names: string[]) => `[${names.map((n) => `'${n}'`).join(', ')}]`;
 
 /**
  * dbt's groups and model access: the manifest's `groups` and `group_map`, and each node's `group` and (models)
@@ -28,7 +28,7 @@ export function applyGovernance(manifest: Manifest, packages: ProjectPackage[], 
       const near = closestName(node.group, names);
       problems.push({
         code: 'TSDBT_GROUP_UNKNOWN', severity: 'error', ...configPlace(packages, node, 'group', node.group),
-        message: `Invalid group '${node.group}', expected one of ${pyList(names)} (${node.unique_id})`,
+        message: `Invalid group '${node.group}', expected one of ${pyRepr(names)} (${node.unique_id})`,
         hint: near ? `Did you mean group '${near}'?` : `Declare group '${node.group}' under 'groups:' in a property YAML file, with an owner.`,
       });
     }

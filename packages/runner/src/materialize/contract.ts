@@ -1,4 +1,4 @@
-import { TsdbtError, constraintWarnings, parseColumnConstraint, parseModelConstraint } from '@tsdbt/core';
+import { TsdbtError, constraintWarnings, parseColumnConstraint, parseModelConstraint, pyRepr } from '@tsdbt/core';
 import type { ColumnConstraint, ColumnInfo, ContractColumn, ContractTable, ManifestNode, ModelConstraint } from '@tsdbt/core';
 import type { NodeContext } from '../types.js';
 import { columnsMatch, contractErrorMessage } from './contract-mismatch.js';
@@ -18,7 +18,6 @@ export function contractEnforced(node: ManifestNode): boolean {
   return node.resource_type === 'model' && contractConfig(node).enforced === true;
 }
 
-const pyList = (names: string[]): string => `[${names.map((n) => `'${n}'`).join(', ')}]`;
 
 /**
  * The contract's columns in YAML order, types through `alias_types`. dbt's errors for a contract with no columns
@@ -34,7 +33,7 @@ function contractColumns(ctx: NodeContext): ContractColumn[] {
     throw new TsdbtError(
       CONTRACT_ERROR,
       'Contracted models require data_type to be defined for each column. Please ensure that the column name and data_type are defined ' +
-        `within the YAML configuration for the ${pyList(untyped)} column(s).`,
+        `within the YAML configuration for the ${pyRepr(untyped)} column(s).`,
       { file },
     );
   }
@@ -44,7 +43,7 @@ function contractColumns(ctx: NodeContext): ContractColumn[] {
       code: 'TSDBT_CONTRACT_NUMERIC_PRECISION',
       severity: 'warning',
       file,
-      message: `Detected columns with numeric type and unspecified precision/scale, this can lead to unintended rounding: ${pyList(naked)}\``,
+      message: `Detected columns with numeric type and unspecified precision/scale, this can lead to unintended rounding: ${pyRepr(naked)}\``,
     });
   }
   const alias = contractConfig(node).alias_types !== false;
