@@ -30,9 +30,12 @@ export function writeJsonStreamed(path: string, value: Record<string, unknown>, 
     }
     const out = fd;
     let pending = '';
+    // One buffer for every chunk: a fresh 256 KB Buffer per write costs more in allocation than its encoding.
+    const scratch = Buffer.allocUnsafeSlow(4 * CHUNK);
     const flush = () => {
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: a longer text (one huge node) gets a buffer of its own.
+      const bytes = pending.length * 3 <= scratch.length ? scratch.subarray(0, scratch.write(pending, 'utf8')) : Buffer.from(pending, 'utf8');
       // A write may take fewer bytes than given (as writeFileSync's loop allows for).
-      const bytes = Buffer.from(pending, 'utf8');
       for (let at = 0; at < bytes.length; ) at += writeSync(out, bytes, at);
       pending = '';
     };
