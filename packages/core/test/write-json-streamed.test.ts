@@ -12,6 +12,8 @@ describe('writeJsonStreamed', () => {
     const nodes: Record<string, unknown> = {};
     // Over a megabyte of members: several chunks. Non-ASCII text and escapes on the way.
     for (let i = 0; i < 3000; i++) nodes[`model.p.m_${i}`] = { name: `m_${i}`, sql: `select 'é ✓ 😀 "q" \\ \n\t' as x${'-'.repeat(300)}`, n: i };
+    // One member longer than the reused write buffer holds in UTF-8 (it gets a buffer of its own).
+    nodes['model.p.huge'] = { sql: `select '${'ü✓'.repeat(200_000)}'` };
     Object.assign(nodes, { skipped: undefined, fn: () => 1, '10': 'integer-like key, listed first', 'a"b': null, date: new Date(0) });
     const value = {
       metadata: { generated_at: '2026-01-01T00:00:00Z', nothing: undefined },
