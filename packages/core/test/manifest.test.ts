@@ -24,6 +24,13 @@ describe('target/manifest.json', () => {
     expect(m.nodes['model.core_basic.stg_customers'].relation_name).toBeNull();
     const rel = Object.values(m.nodes).find((n: any) => n.name?.startsWith('relationships_')) as any;
     expect(rel.config.severity).toBe('WARN');
+    // A generic test's config has exactly dbt's TestConfig keys, in dbt's order (no hooks, quoting or persist_docs).
+    const unique = Object.values(m.nodes).find((n: any) => n.name?.startsWith('unique_')) as any;
+    expect(Object.keys(unique.config)).toEqual([
+      'enabled', 'alias', 'schema', 'database', 'tags', 'meta', 'group', 'materialized', 'severity', 'store_failures',
+      'store_failures_as', 'where', 'limit', 'fail_calc', 'warn_if', 'error_if',
+    ]);
+    expect(Object.keys(node.config)).toEqual(expect.arrayContaining(['pre_hook', 'post_hook', 'pre-hook', 'post-hook', 'quoting', 'persist_docs']));
   });
 
   it('keeps profile secrets out of the manifest and the template context', async () => {

@@ -35,11 +35,12 @@ export function defaultConfig(type: ResourceType): NodeConfig {
       return base;
     case 'seed':
       return { ...base, materialized: 'seed', delimiter: ',', quote_columns: null };
+    // dbt's TestConfig: no hooks, quoting or persist_docs (manifest.json lists exactly these keys for a test).
     case 'test':
       return {
         enabled: true, alias: null, schema: 'dbt_test__audit', database: null, tags: [], meta: {}, group: null,
         materialized: 'test', severity: 'ERROR', store_failures: null, store_failures_as: null, where: null, limit: null,
-        fail_calc: 'count(*)', warn_if: '!= 0', error_if: '!= 0', pre_hook: [], post_hook: [], quoting: {}, persist_docs: {},
+        fail_calc: 'count(*)', warn_if: '!= 0', error_if: '!= 0',
       };
     case 'snapshot':
       return { ...base, materialized: 'snapshot', strategy: null, target_schema: null, target_database: null, updated_at: null, check_cols: null, hard_deletes: 'ignore' };

@@ -29,10 +29,11 @@ export interface NodeConfig {
   database?: string | null;
   tags: string[];
   meta: Record<string, unknown>;
-  pre_hook: Hook[];
-  post_hook: Hook[];
-  quoting: Record<string, boolean>;
-  persist_docs: Record<string, unknown>;
+  /** Not on tests: dbt's TestConfig has no hooks, quoting or persist_docs. */
+  pre_hook?: Hook[];
+  post_hook?: Hook[];
+  quoting?: Record<string, boolean>;
+  persist_docs?: Record<string, unknown>;
   full_refresh?: boolean | null;
   unique_key?: string | string[] | null;
   incremental_strategy?: string | null;

@@ -71,10 +71,13 @@ export function finalizeConfig(node: ManifestNode, file: string, problems: Diagn
       });
   }
   if (typeof c.severity === 'string') c.severity = c.severity.toUpperCase();
-  c.pre_hook = toHooks(c.pre_hook);
-  c.post_hook = toHooks(c.post_hook);
-  c['pre-hook'] = c.pre_hook;
-  c['post-hook'] = c.post_hook;
+  // Tests have no hooks in dbt: normalised only where a project gave them some.
+  if (node.resource_type !== 'test' || c.pre_hook !== undefined || c.post_hook !== undefined) {
+    c.pre_hook = toHooks(c.pre_hook);
+    c.post_hook = toHooks(c.post_hook);
+    c['pre-hook'] = c.pre_hook;
+    c['post-hook'] = c.post_hook;
+  }
   node.tags = Array.isArray(c.tags) ? (c.tags as string[]) : [];
   node.meta = (c.meta as Record<string, unknown>) ?? {};
   if (c.docs && typeof c.docs === 'object') node.docs = { show: true, node_color: null, ...(c.docs as object) };
