@@ -1,8 +1,11 @@
+import { join } from 'node:path';
 import { CONSTRAINT_TYPES, parseColumnConstraint, parseModelConstraint } from '../adapter/constraints.js';
 import type { ColumnConstraint, ModelConstraint } from '../adapter/constraints.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestNode, RefCall } from '../manifest/types.js';
+import type { ProjectPackage } from '../project/packages.js';
 import { sha256 } from '../util/hash.js';
+import { yamlPosition } from '../util/yaml-position.js';
 import { pyRepr } from './py-repr.js';
 
 /** dbt's `materialization_enforces_constraints`. */
@@ -18,13 +21,15 @@ export function normalizeConstraints(list: unknown[], model = false): unknown[] 
  * model-level `constraints` in dbt's shape, a foreign key's `to: ref(...)` among the refs (so the parent builds
  * first), and dbt's parse errors and warnings for a contract it cannot enforce.
  */
-export function applyContract(node: ManifestNode, patched: boolean, file: string, problems: Diagnostic[]): void {
+export function applyContract(node: ManifestNode, patched: boolean, file: string, problems: Diagnostic[], packages: ProjectPackage[] = []): void {
   const config = (node.config.contract ?? {}) as { enforced?: unknown; alias_types?: unknown };
   const constraints = Array.isArray(node.constraints) && node.constraints.length ? normalizeConstraints(node.constraints, true) : [];
   node.constraints = constraints;
   const enforced = config.enforced === true;
   node.contract = { enforced, alias_types: config.alias_types !== false, checksum: enforced ? contractChecksum(node) : null };
   addForeignKeyRefs(node);
+  // dbt checks primary keys on every model with a YAML entry, contract or not.
+  if (patched) checkPrimaryKeys(node, constraints, packages, problems);
   if (!enforced) return;
   const onSchemaChange = node.config.on_schema_change ?? 'ignore';
   if (node.config.materialized === 'incremental' && onSchemaChange !== 'append_new_columns' && onSchemaChange !== 'fail') {
@@ -64,6 +69,53 @@ export function applyContract(node: ManifestNode, patched: boolean, file: string
       message: `Constraint types are not supported for ${node.config.materialized} materializations and will be ignored.  Set 'warn_unsupported: false' on this constraint to ignore this warning.`,
     });
   }
+}
+
+const isPrimaryKey = (c: unknown) => (c as { type?: unknown } | null)?.type === 'primary_key';
+
+/**
+ * dbt's `_validate_pk_constraints`: one column-level primary key at most, and not both a column-level and a
+ * model-level one. A warehouse would refuse the DDL only at run time (DuckDB: "multiple primary keys"), after
+ * other models were built; dbt stops the parse.
+ */
+function checkPrimaryKeys(node: ManifestNode, constraints: unknown[], packages: ProjectPackage[], problems: Diagnostic[]): void {
+  const pkColumns: string[] = [];
+  for (const name in node.columns) for (const c of node.columns[name]!.constraints) if (isPrimaryKey(c)) pkColumns.push(node.columns[name]!.name);
+  if (pkColumns.length === 0) return;
+  const errors: string[] = [];
+  const hints: string[] = [];
+  const modelLevel = `constraints: [{type: primary_key, columns: [${[...new Set(pkColumns)].join(', ')}]}]`;
+  if (pkColumns.length > 1) {
+    errors.push(
+      `Found ${pkColumns.length} columns (${pyRepr(pkColumns)}) with primary key constraints defined. ` +
+        'Primary keys for multiple columns must be defined as a model level constraint.',
+    );
+    hints.push(`Remove the column-level primary_key constraints and give the model one: \`${modelLevel}\`.`);
+  }
+  if (constraints.some(isPrimaryKey)) {
+    errors.push(
+      'Primary key constraints defined at the model level and the columns level. ' +
+        'Primary keys can be defined at the model level or the column level, not both.',
+    );
+    hints.push('Keep the model-level primary_key (listing every key column) and remove the column-level ones.');
+  }
+  if (errors.length === 0) return;
+  problems.push({
+    code: 'TSDBT_CONSTRAINT_PRIMARY_KEY',
+    severity: 'error',
+    ...patchEntryPlace(node, packages),
+    message: `Primary key constraint error: (${node.original_file_path})\n${errors.join('\n')}`,
+    hint: hints.join(' '),
+  });
+}
+
+/** The model's entry in its property YAML (`models: - name: x`), as the user sees the file from the root project. */
+function patchEntryPlace(node: ManifestNode, packages: ProjectPackage[]): Pick<Diagnostic, 'file' | 'line' | 'column'> {
+  const patchFile = node.patch_path?.split('://')[1];
+  const pkg = packages.find((p) => p.name === node.package_name);
+  if (!patchFile || !pkg) return { file: patchFile ?? node.original_file_path };
+  const at = yamlPosition(join(pkg.dir, patchFile), ['models', { name: node.name }]);
+  return { file: pkg.relDir ? join(pkg.relDir, patchFile) : patchFile, line: at.line, column: at.column };
 }
 
 /** Python's str() of dbt's constraint dataclasses, for the checksum. */
