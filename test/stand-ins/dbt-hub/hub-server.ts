@@ -28,6 +28,11 @@ export interface HubStandIn {
   publish(pkg: string, name: string, version: string, spec: HubVersionSpec): Promise<void>;
   /** Serves `body` at `path` as is (a tarball: entry's URL, a broken archive). */
   serve(path: string, body: Buffer): void;
+  /**
+   * Answers `path` with `status` and `body` from now on, before anything published there: a broken mirror's
+   * answers (a document that is not JSON, lacks keys, or a 404).
+   */
+  answer(path: string, status: number, body: string): void;
   close(): Promise<void>;
 }
 
@@ -47,10 +52,13 @@ export async function startHub(packages: HubPackages = {}): Promise<HubStandIn> 
   const bodies = new Map<string, Buffer>();
   const docs = new Map<string, { name: string; namespace: string; versions: Record<string, unknown> }>();
   const requests: string[] = [];
+  const answers = new Map<string, { status: number; body: string }>();
   let base = '';
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push(path);
+    const fixed = answers.get(path);
+    if (fixed) return void res.writeHead(fixed.status, { 'content-type': 'application/json' }).end(fixed.body);
     if (path === '/api/v1/index.json') return json(res, [...docs.keys()]);
     const doc = /^\/api\/v1\/(.+)\.json$/.exec(path);
     if (doc && docs.has(doc[1]!)) return json(res, docs.get(doc[1]!));
@@ -78,6 +86,7 @@ export async function startHub(packages: HubPackages = {}): Promise<HubStandIn> 
     requests,
     publish,
     serve: (path, body) => void bodies.set(path, body),
+    answer: (path, status, body) => void answers.set(path, { status, body }),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }

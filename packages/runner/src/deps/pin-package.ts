@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { closestName, type TsdbtError } from '@tsdbt/core';
 import type { DepsContext } from './deps-context.js';
 import { depsError, reason } from './deps-error.js';
+import { HubResponseError, type HubPackage, type HubVersion } from './hub-client.js';
 import { HttpError } from './http-get.js';
 import { projectName } from './project-name.js';
 import { readSpecs } from './read-specs.js';
@@ -29,27 +31,55 @@ function depsOf(ctx: DepsContext, dir: string, name: string): PackageSpec[] {
   return readSpecs(dir, name, ctx.vars, (f) => `${name}/${f}`);
 }
 
+/** A hub failure as a deps error: the hub not reached, or an answer that is not its API (a broken mirror). */
+function hubError(ctx: DepsContext, spec: PackageSpec, pkg: string, error: unknown): TsdbtError {
+  const url = ctx.hub.baseUrl;
+  const bad = `Check the hub URL ${url}: $DBT_PACKAGE_HUB_URL, when set, must point at dbt hub or at a mirror serving all of its api/v1/ documents (fix the mirror, or unset the variable to use hub.getdbt.com).`;
+  if (error instanceof HubResponseError)
+    return depsError('TSDBT_DEPS_HUB_BAD_RESPONSE', spec.at, pkg, `the package hub at ${url} answered with something other than its API: ${error.message}`, bad, error);
+  if (error instanceof HttpError && error.status === 404)
+    return depsError('TSDBT_DEPS_HUB_BAD_RESPONSE', spec.at, pkg, `the package hub at ${url} has no ${error.url} (HTTP 404)`, bad, error);
+  return depsError('TSDBT_DEPS_HUB_UNREACHABLE', spec.at, pkg, `the package hub did not answer: ${reason(error)}`, `Check the network and the hub URL ${url} ($DBT_PACKAGE_HUB_URL), then run tsdbt deps again.`, error);
+}
+
+/** The version's entry in the package document, checked for what installing it needs (its tarball's URL). */
+function versionEntry(ctx: DepsContext, spec: PackageSpec, pkg: string, info: HubPackage, version: string): HubVersion {
+  const meta = info.versions[version] as Partial<HubVersion> | null | undefined;
+  const tarball = meta?.downloads?.tarball;
+  let missing: string | undefined;
+  if (typeof tarball !== 'string' || tarball === '') missing = 'downloads.tarball';
+  else if (meta!.packages !== undefined && !Array.isArray(meta!.packages)) missing = 'list of packages';
+  if (missing) throw hubError(ctx, spec, pkg, new HubResponseError(`${ctx.hub.baseUrl}api/v1/${pkg}.json`, `has no ${missing} for version ${version}`));
+  return meta as HubVersion;
+}
+
 async function pinHub(ctx: DepsContext, specs: Array<Extract<PackageSpec, { kind: 'hub' }>>): Promise<Pinned> {
   const first = specs[0]!;
-  const hubHint = `Check the package name and version on ${ctx.hub.baseUrl} (or $DBT_PACKAGE_HUB_URL), and the network.`;
-  const [index, info] = await Promise.all([ctx.hub.index(), ctx.hub.package(first.package)]).catch((error: unknown) => {
-    if (error instanceof HttpError && error.status === 404)
-      throw depsError('TSDBT_DEPS_PACKAGE_NOT_FOUND', first.at, first.package, `not found in the package index at ${ctx.hub.baseUrl}`, hubHint, error);
-    throw depsError('TSDBT_DEPS_HUB_UNREACHABLE', first.at, first.package, `the package hub did not answer: ${reason(error)}`, hubHint, error);
+  // Both documents are asked for at once; the package's is read only once the index lists it, as dbt does.
+  const document = ctx.hub.package(first.package);
+  document.catch(() => {});
+  const index = await ctx.hub.index().catch((error: unknown) => {
+    throw hubError(ctx, first, first.package, error);
   });
-  if (!index.includes(first.package))
-    throw depsError('TSDBT_DEPS_PACKAGE_NOT_FOUND', first.at, first.package, `not found in the package index at ${ctx.hub.baseUrl}`, hubHint);
+  if (!index.includes(first.package)) {
+    const like = closestName(first.package, index);
+    throw depsError('TSDBT_DEPS_PACKAGE_NOT_FOUND', first.at, first.package, `not found in the package index at ${ctx.hub.baseUrl}`,
+      like ? `Did you mean ${like}? Fix the package name in packages.yml (as hub.getdbt.com lists it: org/name).` : `Check the package name (org/name, as hub.getdbt.com lists it) and the hub URL ($DBT_PACKAGE_HUB_URL).`);
+  }
+  const info = await document.catch((error: unknown) => {
+    throw hubError(ctx, first, first.package, error);
+  });
   if (info.redirectnamespace || info.redirectname) {
     const to = `${info.redirectnamespace ?? info.namespace}/${info.redirectname ?? info.name}`;
     ctx.emit({ level: 'warn', message: `The package ${first.package} is deprecated in favor of ${to}. Please update your \`packages.yml\` configuration to use ${to} instead.` });
   }
   const wanted = specs.flatMap((s) => s.versions);
-  const got = resolveVersion(wanted, Object.keys(info.versions ?? {}), specs.some((s) => s.installPrerelease));
+  const got = resolveVersion(wanted, Object.keys(info.versions), specs.some((s) => s.installPrerelease));
   if (!got.ok) {
     const who = specs.map((s) => `${s.at.requiredBy || 'your project'} asks for ${s.versions.join(', ')}`).join('; ');
     throw depsError('TSDBT_DEPS_VERSION_NOT_FOUND', first.at, first.package, `${got.detail} (${who})`, 'Change the version range in packages.yml; run "tsdbt deps --upgrade" after changing it.');
   }
-  const meta = info.versions[got.version]!;
+  const meta = versionEntry(ctx, first, first.package, info, got.version);
   const name = meta.name ?? info.name;
   const deps = (meta.packages ?? []).map((raw): PackageSpec => ({
     kind: 'hub', package: String(raw.package), versions: (Array.isArray(raw.version) ? raw.version : [raw.version]).map(String),
