@@ -2,6 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TsdbtError } from '../diagnostics/diagnostic.js';
 import { makeDirs } from './make-dirs.js';
+import { removeStaleTemporaries, temporaryPath } from './stale-temp-files.js';
 
 /**
  * Writes a file into target/, making its folder first. The text goes to a temporary file renamed over `path`, so a
@@ -9,9 +10,10 @@ import { makeDirs } from './make-dirs.js';
  * one. A folder removed between that and the write (`rm -rf target` from another shell while a command runs) is
  * made again once, as dbt's write_file would: the artifact still lands rather than the command failing on a folder
  * it had already made. A write that still fails is TSDBT_WRITE_FAILED naming the file, never a bare system error.
+ * Temporary files of the same artifact left by killed commands are removed once it is written.
  */
 export function writeTargetFile(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = temporaryPath(path);
   try {
     makeDirs(dirname(path));
     try {
@@ -31,4 +33,5 @@ export function writeTargetFile(path: string, text: string): void {
       hint: err.code === 'EACCES' || err.code === 'EROFS' || err.code === 'ENOENT' ? 'Check that the target path is writable.' : undefined,
     });
   }
+  removeStaleTemporaries(path);
 }

@@ -2,6 +2,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { TsdbtError } from '../diagnostics/diagnostic.js';
 import { makeDirs } from './make-dirs.js';
+import { removeStaleTemporaries, temporaryPath } from './stale-temp-files.js';
 
 /** Text gathered before each write: large enough for few system calls, small enough to stay out of the old space. */
 const CHUNK = 256 * 1024;
@@ -12,10 +13,11 @@ const CHUNK = 256 * 1024;
  * of one 70 MB string all live until it is written, so the garbage collector copies them; strings of one member
  * die young (a cold compile of 10,000 models measured ~0.25 s less CPU, ~0.1 s less wall). The text goes to a
  * temporary file renamed over `path` at the end, so a reader never sees half a file and a failure leaves the
- * previous one. Errors are TSDBT_WRITE_FAILED, as writeTargetFile's.
+ * previous one; temporary files of `path` left by killed commands are removed once it is written. Errors are
+ * TSDBT_WRITE_FAILED, as writeTargetFile's.
  */
 export function writeJsonStreamed(path: string, value: Record<string, unknown>, split: ReadonlySet<string>): void {
-  const temporary = `${path}.${process.pid}.tmp`;
+  const temporary = temporaryPath(path);
   let fd: number | undefined;
   let written = false;
   try {
@@ -91,6 +93,7 @@ export function writeJsonStreamed(path: string, value: Record<string, unknown>, 
       }
     }
   }
+  removeStaleTemporaries(path);
 }
 
 /** An object JSON.stringify writes member by member (no toJSON of its own, not an array). */
