@@ -12,7 +12,7 @@ import { parseOptionsText } from './warn-error.js';
 export async function applyFlags(argv: GlobalArgs): Promise<void> {
   checkCompatEnv();
   // Only the `flags:` key is read here; the project itself is parsed once, by the command.
-  const project = await readProjectFlags(argv.projectDir ?? process.env.DBT_PROJECT_DIR ?? '.');
+  const project = await readProjectFlags(argv.projectDir ?? process.env.DBT_PROJECT_DIR ?? '.', argv as unknown as Record<string, unknown>);
   const options = warnErrorOptionsText(argv);
   const warnErrorOptions = options && (await parseOptionsText(options.text, options.source));
   const flags = resolveFlags(argv, { project, warnErrorOptions });

@@ -60,6 +60,38 @@ const FIELDS: Record<string, [Kind, keyof ProjectFlags | undefined]> = {
   require_batched_execution_for_custom_microbatch_strategy: ['boolean', undefined],
 };
 
+/** dbt's behaviour-change flags: no --flag nor DBT_* variable sets them, only the project. */
+const PROJECT_ONLY = new Set([
+  'require_explicit_package_overrides_for_builtin_materializations', 'require_resource_names_without_spaces', 'source_freshness_run_project_hooks',
+  'skip_nodes_if_on_run_start_fails', 'state_modified_compare_more_unrendered_values', 'require_yaml_configuration_for_mf_time_spines',
+  'require_batched_execution_for_custom_microbatch_strategy',
+]);
+
+/** warn_error and warn_error_options are one setting: either flag or variable replaces both (see warnErrorPolicy). */
+const WARN_ERROR_LAYERS = { args: ['warnError', 'warnErrorOptions'], env: ['DBT_WARN_ERROR', 'DBT_WARN_ERROR_OPTIONS'] };
+
+/** The parsed flags (yargs' camel-cased names) and DBT_* variables that set project flag `key` before the project. */
+function layersAbove(key: string): { args: string[]; env: string[] } | undefined {
+  if (key === 'warn_error' || key === 'warn_error_options') return WARN_ERROR_LAYERS;
+  // The console level: --log-level, --debug (below) or $DBT_LOG_LEVEL decide it before log_level or debug can.
+  if (key === 'log_level' || key === 'debug') return { args: ['logLevel'], env: ['DBT_LOG_LEVEL'] };
+  if (PROJECT_ONLY.has(key)) return undefined;
+  return { args: [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())], env: [`DBT_${key.toUpperCase()}`] };
+}
+
+/**
+ * Whether a --flag or a DBT_* variable sets project flag `key` (flag > DBT_* > project): then the project's value is
+ * never used, and a bad one there must not stop the command. (dbt never stops for one: a project flag of the wrong
+ * type makes it drop the whole `flags:` block silently; tsdbt reports the value it would use instead.)
+ */
+export function setAboveProject(key: string, args: Readonly<Record<string, unknown>>): boolean {
+  const layers = layersAbove(key);
+  if (!layers) return false;
+  // --debug defaults to false: it counts only when given.
+  if ((key === 'log_level' || key === 'debug') && args.debug === true) return true;
+  return layers.args.some((a) => args[a] !== undefined) || layers.env.some((e) => (process.env[e] ?? '') !== '');
+}
+
 /** What each kind accepts, as the error's "must be ..." and its hint's example. */
 const EXPECTED: Record<Kind, [string, string]> = {
   boolean: ['true or false', 'true'],
@@ -99,9 +131,10 @@ function flagsText(projectDir: string): string | undefined {
 /**
  * Reads the `flags:` block of `<projectDir>/dbt_project.yml`, before the project itself is parsed (as dbt does:
  * flags decide how the parse runs). Only that key is read; a missing file or a YAML error is left to the project
- * parse, which reports it with its position. A flag of the wrong type is a FlagError naming its line.
+ * parse, which reports it with its position. A flag of the wrong type is a FlagError naming its line, unless a
+ * --flag or DBT_* variable sets it (`args`: yargs' parsed flags): then the project's value is not used, and skipped.
  */
-export async function readProjectFlags(projectDir: string): Promise<ProjectFlags> {
+export async function readProjectFlags(projectDir: string, args: Readonly<Record<string, unknown>> = {}): Promise<ProjectFlags> {
   const dir = resolve(projectDir);
   const text = flagsText(dir);
   if (text === undefined) return {};
@@ -120,7 +153,7 @@ export async function readProjectFlags(projectDir: string): Promise<ProjectFlags
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(flags)) {
     const field = Object.hasOwn(FIELDS, key) ? FIELDS[key] : undefined;
-    if (!field || value === null) continue;
+    if (!field || value === null || setAboveProject(key, args)) continue;
     const [kind, name] = field;
     const v = typed(kind, value);
     if (v === undefined) {
