@@ -20,7 +20,9 @@ export async function executePlan(task: TaskContext, plan: Plan, o: ExecuteOptio
   const byId = new Map<string, NodeResult>();
   let failed = false;
   let index = 0;
-  if (plan.ids.length && !o.cancelled()) await runProjectHooks(task, 'on-run-start');
+  // dbt's clone task runs no on-run-start/on-run-end hooks (only `run`, `build` … do).
+  const hooks = plan.ids.length > 0 && task.kind !== 'clone';
+  if (hooks && !o.cancelled()) await runProjectHooks(task, 'on-run-start');
   await schedule<NodeResult>({
     ids: plan.ids,
     parents: plan.parents,
@@ -43,6 +45,6 @@ export async function executePlan(task: TaskContext, plan: Plan, o: ExecuteOptio
     },
     stop: () => o.cancelled() || (o.failFast && failed),
   });
-  if (plan.ids.length && !o.cancelled()) await runProjectHooks(task, 'on-run-end');
+  if (hooks && !o.cancelled()) await runProjectHooks(task, 'on-run-end');
   return plan.ids.map((id) => byId.get(id)).filter((r): r is NodeResult => r !== undefined);
 }

@@ -12,6 +12,8 @@ export type { ShowOptions, ShowResult } from './commands/show.js';
 export { runOperation } from './commands/run-operation.js';
 export type { RunOperationOptions } from './commands/run-operation.js';
 export { retry } from './commands/retry.js';
+export { clone } from './commands/clone.js';
+export type { CloneOptions } from './commands/clone.js';
 export { readState } from './artifacts/read-state.js';
 export type { StateArtifacts } from './artifacts/read-state.js';
 export { sourceFreshness, freshnessStatus } from './commands/source-freshness.js';

@@ -1,7 +1,7 @@
 import type { Manifest, ManifestNode, SelectOptions } from '@tsdbt/core';
 import { selectNodes } from './core-api.js';
 
-export type TaskKind = 'run' | 'seed' | 'test' | 'build' | 'snapshot';
+export type TaskKind = 'run' | 'seed' | 'test' | 'build' | 'snapshot' | 'clone';
 
 export const TASK_RESOURCE_TYPES: Record<TaskKind, string[]> = {
   run: ['model'],
@@ -9,6 +9,8 @@ export const TASK_RESOURCE_TYPES: Record<TaskKind, string[]> = {
   test: ['test', 'unit_test'],
   snapshot: ['snapshot'],
   build: ['model', 'seed', 'snapshot', 'test', 'unit_test'],
+  // dbt's NodeType.refable(): what `clone` copies from --state.
+  clone: ['model', 'seed', 'snapshot'],
 };
 
 export interface Plan {

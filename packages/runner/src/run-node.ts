@@ -3,6 +3,7 @@ import type { ManifestNode } from '@tsdbt/core';
 import { compileNode, renderSql } from './core-api.js';
 import type { RenderRuntime } from './core-api.js';
 import { describeFailure, executeNode } from './execute-node.js';
+import { cloneNode } from './commands/clone-node.js';
 import { loggedConnection } from './logged-connection.js';
 import { displayRelation } from './node-relation.js';
 import { withQueryTag } from './query-tag.js';
@@ -60,7 +61,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
     };
     const base = { uniqueId: node.unique_id, startedAt: startedAt.toISOString(), thread: `Thread-${thread}`, relationName: node.relation_name ?? undefined };
     try {
-      const out = await withQueryTag(ctx, () => executeNode(ctx));
+      const out = await withQueryTag(ctx, () => (task.kind === 'clone' ? cloneNode(ctx, task) : executeNode(ctx)));
       const completed = new Date();
       return {
         ...base,

@@ -192,7 +192,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
     const task: TaskContext = {
       project, pool, schemas: new SchemaCache(project.dialect), relations: new RelationCache(), emit, log, kind, invocationId,
       total: plan.ids.length, fullRefresh: !!options.fullRefresh, empty: !!options.empty, refOverrides: await refOverridesFor(project, options, plan, pool),
-      files, testWarnIsError: !!options.warnError?.('LogTestResult'), warnError: options.warnError,
+      files, state: options.state, testWarnIsError: !!options.warnError?.('LogTestResult'), warnError: options.warnError,
       microbatch: { ...microbatch, now: new Date(started) },
     };
     results = await executePlan(task, plan, { threads, failFast: !!options.failFast, cancelled: () => cancelled });

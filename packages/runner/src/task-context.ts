@@ -1,3 +1,4 @@
+import type { Manifest } from '@tsdbt/core';
 import type { LogFile } from './artifacts/log-file.js';
 import type { NodeFiles } from './artifacts/node-files.js';
 import type { ConnectionPool } from './connection-pool.js';
@@ -21,6 +22,8 @@ export interface TaskContext {
   total: number;
   fullRefresh: boolean;
   empty: boolean;
+  /** `--state`'s manifest (`clone` copies the relations it names). */
+  state?: Manifest;
   /** `--defer`: refs read from the state's relations. */
   refOverrides?: Map<string, string>;
   /** target/compiled and target/run files of the nodes run. */

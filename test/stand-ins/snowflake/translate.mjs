@@ -2,6 +2,7 @@
 // each rewrite is a token-level change with a test in test/snowflake/translate.test.ts.
 import { toTokList, renderToks, tok, isWord, isPunct, closeParen, splitArgs } from './token-list.mjs';
 import { rewriteConstraints } from './create-table.mjs';
+import { rewriteClone } from './clone.mjs';
 
 const TYPE_ALWAYS = { TIMESTAMP_NTZ: 'TIMESTAMP', DATETIME: 'TIMESTAMP', TIMESTAMP_LTZ: 'TIMESTAMPTZ', TIMESTAMP_TZ: 'TIMESTAMPTZ', VARIANT: 'JSON', BYTEINT: 'BIGINT' };
 const TYPE_IN_CAST = { NUMBER: 'DECIMAL', NUMERIC: 'DECIMAL', STRING: 'VARCHAR', TEXT: 'VARCHAR', OBJECT: 'JSON', ARRAY: 'JSON',
@@ -25,6 +26,7 @@ export function translate(sql, options = {}) {
   toks = rewriteStrings(toks);
   toks = toks.map((t) => (t.kind === 'word' ? { ...t, text: t.text.toUpperCase() } : t));
   toks = stripTableOptions(toks);
+  toks = rewriteClone(toks);
   toks = rewriteConstraints(toks);
   toks = rewriteTypes(toks);
   toks = rewriteFunctions(toks, options.context ?? {});

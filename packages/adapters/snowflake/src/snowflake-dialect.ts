@@ -115,6 +115,13 @@ export class SnowflakeDialect extends BaseDialect {
     return t;
   }
 
+  /** dbt-snowflake's `create_or_replace_clone`: transient unless `transient: false`, `copy grants` with `copy_grants`. */
+  cloneTable(target: RelationRef, source: RelationRef, options: CreateOptions = {}): string {
+    const kind = options.transient === false ? '' : 'transient ';
+    const grants = options.copyGrants ? ' copy grants' : '';
+    return `create or replace ${kind}table ${this.renderRelation(target)} clone ${this.renderRelation(source)}${grants}`;
+  }
+
   override createViewAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {
     const secure = options.secure ? 'secure ' : '';
     const grants = options.copyGrants ? ' copy grants' : '';

@@ -127,6 +127,12 @@ export interface Dialect {
    * before its statements and restores it after. Absent: the warehouse has no query tags.
    */
   setQueryTag?(tag: string | null): string;
+  /**
+   * dbt's `create_or_replace_clone`: `target` made a zero-copy clone of the table `source` (Snowflake's `create or
+   * replace … table … clone …`). Absent: the warehouse cannot clone tables (dbt's `can_clone_table()` is false) and
+   * `clone` makes `select *` views over the state's relations instead.
+   */
+  cloneTable?(target: RelationRef, source: RelationRef, options?: CreateOptions): string;
   /** Model contracts (dbt's CONSTRAINT_SUPPORT): which constraints the warehouse enforces, keeps unenforced, or leaves out. */
   readonly constraintSupport: ConstraintSupportMap;
   /** dbt's `get_empty_subquery_sql`: the SELECT's columns and types without reading a row. */

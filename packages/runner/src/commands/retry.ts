@@ -7,7 +7,7 @@ import type { TaskOptions, TaskResult } from '../run-task.js';
 import type { TaskKind } from '../plan.js';
 import type { BatchResults } from '../materialize/microbatch-types.js';
 
-const KINDS = new Set<TaskKind>(['run', 'seed', 'test', 'build', 'snapshot']);
+const KINDS = new Set<TaskKind>(['run', 'seed', 'test', 'build', 'snapshot', 'clone']);
 const RETRY = new Set(['error', 'fail', 'skipped', 'runtime error', 'partial success']);
 
 type PreviousArgs = Record<string, unknown>;
