@@ -189,7 +189,11 @@ async function showObjects(s, o, filter, limit, created) {
   if (o.what === 'TABLES') where += " AND table_type <> 'VIEW'";
   if (o.what === 'VIEWS') where += " AND table_type = 'VIEW'";
   const r = await s.runDuck(`SELECT table_catalog, table_schema, table_name, table_type FROM information_schema.tables WHERE ${where} AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 2, 3`, args);
-  const rows = r.getRows().filter(([, , name]) => filter(name)).map(([cat, sch, name, type]) => {
+  // The session's own temporary tables and views are listed with the schema's objects (other sessions' are not).
+  const temps = s.temporary.list(db, schema).filter((t) => o.what === 'OBJECTS' || (o.what === 'VIEWS') === (t.kind === 'VIEW'));
+  const found = [...r.getRows(), ...temps.map((t) => [t.db, t.schema, t.name, t.kind === 'VIEW' ? 'VIEW' : 'LOCAL TEMPORARY'])];
+  found.sort((a, b) => (a[1] === b[1] ? (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0) : a[1] < b[1] ? -1 : 1));
+  const rows = found.filter(([, , name]) => filter(name)).map(([cat, sch, name, type]) => {
     const kind = type === 'VIEW' ? 'VIEW' : 'TABLE';
     return o.terse ? [created, name, kind, cat, sch] : [created, name, cat, sch, kind, '', '', '0', '0', 'ACCOUNTADMIN', '1', 'ROLE', 'N'];
   });
@@ -203,7 +207,7 @@ async function describe(s, toks) {
   let i = 1;
   if (isWord(toks[i], 'TABLE', 'VIEW')) i++;
   const { parts } = readName(toks, i);
-  const r = await s.runDuck(`DESCRIBE ${s.qualify(parts)}`);
+  const r = await s.runDuck(`DESCRIBE ${s.temporary.resolve(parts) ?? s.qualify(parts)}`);
   const rows = r.getRows().map(([name, type, nullable, , dflt]) => [name, snowflakeTypeText(String(type)), 'COLUMN', nullable === 'NO' ? 'N' : 'Y', dflt ?? null, 'N', 'N', null, null, null, null, null]);
   return tableResult([['name', 'text'], ['type', 'text'], ['kind', 'text'], ['null?', 'text'], ['default', 'text'], ['primary key', 'text'], ['unique key', 'text'], ['check', 'text'], ['expression', 'text'], ['comment', 'text'], ['policy name', 'text'], ['privacy domain', 'text']], rows);
 }

@@ -1,5 +1,6 @@
 // One Snowflake session: a DuckDB connection, the current database/schema, session parameters, transaction state.
-import { toTokList, isWord, readName } from './token-list.mjs';
+import { toTokList, renderToks, isWord } from './token-list.mjs';
+import { TemporaryObjects } from './temporary.mjs';
 import { translate } from './translate.mjs';
 import { SfError, fromDuckDbError } from './sf-error.mjs';
 import { q, emptyReader, encodeReader, dmlResult, statusResult } from './results.mjs';
@@ -21,8 +22,8 @@ export class Session {
     this.warehouseName = warehouseName ?? null;
     this.params = new Map();
     this.inTransaction = false;
-    /** Temporary tables are ordinary DuckDB tables dropped at session end (DuckDB's temp catalog has no schemas). */
-    this.tempTables = new Set();
+    /** Temporary tables and views: in this session's own DuckDB temp catalog, seen by no other session. */
+    this.temporary = new TemporaryObjects(this);
     /** Work to do when the open transaction commits (COPY load metadata). */
     this.onCommit = [];
     this.queue = Promise.resolve();
@@ -62,17 +63,12 @@ export class Session {
     }
     const special = (await runStageCommand(this, toks, sql)) ?? (await runCommand(this, toks));
     if (special) return special;
-    if (isWord(toks[0], 'CREATE')) this.noteTemporary(toks);
-    const ctas = splitCreateTableAs(toks);
-    if (ctas) return this.createTableAs(ctas, bindings);
-    return this.runTranslated(sql, bindings, TYPE_IDS[first] ?? (DDL_WORDS.includes(first) ? 0x6000 : 0x1000));
-  }
-
-  noteTemporary(toks) {
-    const i = toks.findIndex((t) => isWord(t, 'TABLE'));
-    if (i < 0 || !toks.slice(0, i).some((t) => isWord(t, 'TEMPORARY', 'TEMP'))) return;
-    const j = isWord(toks[i + 1], 'IF') ? i + 4 : i + 1;
-    this.tempTables.add(this.qualify(readName(toks, j).parts));
+    const temp = this.temporary.prepare(toks);
+    const statement = temp.toks === toks ? sql : renderToks(temp.toks);
+    const ctas = splitCreateTableAs(temp.toks);
+    const result = ctas ? await this.createTableAs(ctas, bindings) : await this.runTranslated(statement, bindings, TYPE_IDS[first] ?? (DDL_WORDS.includes(first) ? 0x6000 : 0x1000));
+    temp.commit();
+    return result;
   }
 
   /** Fully qualify a 1-3 part name against the session's database and schema. */
@@ -100,7 +96,7 @@ export class Session {
 
   async runTranslated(sql, bindings, statementTypeId) {
     let duckSql = translate(sql, { context: this.context() });
-    duckSql = duckSql.replace(/^CREATE\s+(OR\s+REPLACE\s+)?(LOCAL\s+|GLOBAL\s+)?(TEMPORARY|TEMP)\s+TABLE/i, 'CREATE $1TABLE');
+    duckSql = duckSql.replace(/^CREATE\s+(OR\s+REPLACE\s+)?(LOCAL\s+|GLOBAL\s+)(TEMPORARY|TEMP)\s+/i, 'CREATE $1$3 ');
     const rows = bindingRows(bindings);
     if (rows.length > 1) {
       let total = 0;
@@ -124,7 +120,7 @@ export class Session {
   }
 
   async close() {
-    for (const name of this.tempTables) await this.conn.run(`DROP TABLE IF EXISTS ${name}`).catch(() => undefined);
+    // Closing the DuckDB connection drops its temp catalog: the session's temporary tables and views.
     if (this.inTransaction) await this.conn.run('ROLLBACK').catch(() => undefined);
     this.conn.closeSync();
   }

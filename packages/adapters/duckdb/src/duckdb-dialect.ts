@@ -47,9 +47,19 @@ export class DuckDbDialect extends BaseDialect {
   override readonly constraintSupport = CONSTRAINT_SUPPORT;
 
   createTableAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {
-    // DuckDB temp tables live in the `temp` catalog: they take no database or schema.
+    // DuckDB temp tables live in the connection's `temp` catalog: they take no database or schema, and replace one
+    // a failed drop left on this connection (dbt-duckdb: `create temporary table`).
     const target = options.temporary ? this.quote(rel.identifier) : this.renderRelation(rel);
-    return `create ${options.temporary ? 'temp ' : ''}table ${target} as (\n${sqlBody(selectSql)}\n)`;
+    return `create ${options.temporary ? 'or replace temp ' : ''}table ${target} as (\n${sqlBody(selectSql)}\n)`;
+  }
+
+  /**
+   * dbt-duckdb's `make_temp_relation`: a temp table has no schema of its own, it lives in the connection's `temp`
+   * catalog, invisible to every other connection and gone when this one closes. Addressed as `"temp"."main"."x"`,
+   * so introspection (information_schema shows it under catalog `temp`) and statements find it by name.
+   */
+  override temporaryRelation(target: RelationRef, suffix: string): RelationRef {
+    return { database: 'temp', schema: 'main', identifier: `${target.identifier}${suffix}` };
   }
 
   listRelationsSql(database: string | undefined, schema: string): string {

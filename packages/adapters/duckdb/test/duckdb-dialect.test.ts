@@ -18,8 +18,15 @@ describe('DuckDB dialect (golden SQL)', () => {
     expect(d.createSchema('dev', 'staging')).toBe('create schema if not exists "dev"."staging"');
     expect(d.dropSchema(undefined, 'staging')).toBe('drop schema if exists "staging" cascade');
     expect(d.createTableAs(t, 'select 1 as id;\n')).toBe('create table "dev"."main"."orders" as (\nselect 1 as id\n)');
-    expect(d.createTableAs(t, 'select 1 -- c', { temporary: true })).toBe('create temp table "orders" as (\nselect 1 -- c\n)');
+    expect(d.createTableAs(t, 'select 1 -- c', { temporary: true })).toBe('create or replace temp table "orders" as (\nselect 1 -- c\n)');
     expect(d.createViewAs(t, 'select 1')).toBe('create or replace view "dev"."main"."orders" as (\nselect 1\n)');
+    // Staged rows live in the connection's temp catalog, created bare and addressed as temp.main.
+    const staged = d.temporaryRelation(t, '__dbt_tmp');
+    expect(d.createTableAs(staged, 'select 1', { temporary: true })).toBe('create or replace temp table "orders__dbt_tmp" as (\nselect 1\n)');
+    expect(d.renderRelation(staged)).toBe('"temp"."main"."orders__dbt_tmp"');
+    expect(d.getColumnsSql(staged)).toContain(`and lower(table_catalog) = lower('temp')`);
+    expect(d.dropRelation(staged, 'table')).toBe('drop table if exists "temp"."main"."orders__dbt_tmp" cascade');
+    expect(d.capabilities.temporaryViewStaging).toBeUndefined();
     expect(d.dropRelation(t, 'view')).toBe('drop view if exists "dev"."main"."orders" cascade');
     expect(d.renameRelation(s, 'orders', 'table')).toBe('alter table "dev"."main"."orders__dbt_tmp" rename to "orders"');
     expect(d.swapRelation(s, t, 'view')).toEqual([

@@ -3,6 +3,7 @@ import type { Capabilities, ConstraintSupportMap, ContractTable, CreateOptions, 
 
 export const snowflakeCapabilities: Capabilities = Object.freeze({
   transactionalDdl: false,
+  temporaryViewStaging: true,
   merge: true,
   atomicCreateOrReplace: true,
   identifierCase: 'upper',
@@ -123,6 +124,8 @@ export class SnowflakeDialect extends BaseDialect {
   }
 
   override createViewAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {
+    // dbt-snowflake's `create_view_as_with_temp_flag`: an incremental's staged rows, for this session only.
+    if (options.temporary) return `create or replace temporary view ${this.renderRelation(rel)} as (\n${sqlBody(selectSql)}\n)`;
     const secure = options.secure ? 'secure ' : '';
     const grants = options.copyGrants ? ' copy grants' : '';
     return `create or replace ${secure}view ${this.renderRelation(rel)}${grants} as (\n${sqlBody(selectSql)}\n)`;

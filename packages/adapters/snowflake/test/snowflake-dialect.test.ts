@@ -29,6 +29,13 @@ describe('Snowflake dialect: golden SQL, no server', () => {
     expect(d.createViewAs(rel, 'select 1')).toBe('create or replace view analytics_db.analytics.fact_sales as (\nselect 1\n)');
   });
 
+  it("stages an incremental's rows in a session-temporary view or table beside the target (dbt-snowflake's tmp_relation_type)", () => {
+    const staged = d.temporaryRelation(rel, '__dbt_tmp');
+    expect(staged).toEqual(stg);
+    expect(d.createViewAs(staged, 'select 1', { temporary: true, secure: true })).toBe('create or replace temporary view analytics_db.analytics.fact_sales__dbt_tmp as (\nselect 1\n)');
+    expect(d.capabilities.temporaryViewStaging).toBe(true);
+  });
+
   it('replaces a table atomically with swap with, and a view by drop + qualified rename', () => {
     expect(d.swapRelation(stg, rel, 'table')).toEqual([
       'alter table analytics_db.analytics.fact_sales__dbt_tmp swap with analytics_db.analytics.fact_sales',

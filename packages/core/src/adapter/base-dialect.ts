@@ -78,8 +78,13 @@ export abstract class BaseDialect implements Dialect {
     return `drop schema if exists ${this.renderSchema(database, schema)} cascade`;
   }
 
-  createViewAs(rel: RelationRef, selectSql: string, _options?: CreateOptions): string {
-    return `create or replace view ${this.renderRelation(rel)} as (\n${sqlBody(selectSql)}\n)`;
+  createViewAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {
+    return `create or replace ${options.temporary ? 'temporary ' : ''}view ${this.renderRelation(rel)} as (\n${sqlBody(selectSql)}\n)`;
+  }
+
+  /** dbt's default `make_temp_relation`: `<target>__dbt_tmp` beside the target (Snowflake and Postgres-like warehouses). */
+  temporaryRelation(target: RelationRef, suffix: string): RelationRef {
+    return { ...target, identifier: `${target.identifier}${suffix}` };
   }
 
   dropRelation(rel: RelationRef, type: RelationType): string {

@@ -47,6 +47,12 @@ export interface Capabilities {
   transientTables: boolean;
   /** Bulk load of rows through `Connection.bulkLoad`. */
   bulkLoad: boolean;
+  /**
+   * dbt-snowflake's `tmp_relation_type`: an incremental step that runs one statement (merge, append, or
+   * delete+insert / microbatch without a unique key) stages its rows in a session-temporary *view*, and the model's
+   * `tmp_relation_type` (`table` | `view`) is honoured. Unset: always a temporary table (dbt-duckdb).
+   */
+  temporaryViewStaging?: boolean;
 }
 
 /** Options for building a table or a view from a SELECT. */
@@ -77,6 +83,12 @@ export interface Dialect {
   readonly capabilities: Capabilities;
   /** Quote one identifier. */
   quote(identifier: string): string;
+  /**
+   * Where a session-temporary relation staged for `target` lives, named `<target>` + `suffix` (dbt's
+   * `make_temp_relation`): created with `CreateOptions.temporary`, addressed by this relation afterwards. Absent: a
+   * sibling in the target's schema, where a warehouse that scopes temporary objects to the session (Snowflake) keeps it.
+   */
+  temporaryRelation?(target: RelationRef, suffix: string): RelationRef;
   /** Render a relation as the warehouse addresses it (`"db"."schema"."name"`), honouring quoting config. */
   renderRelation(rel: RelationRef, quoting?: { database?: boolean; schema?: boolean; identifier?: boolean }): string;
   /** Fold an unquoted identifier as the warehouse resolves it (Snowflake upper-cases). */

@@ -1,5 +1,5 @@
 import type { RelationRef } from '@tsdbt/core';
-import { withSuffix } from '../node-relation.js';
+import { temporaryRelation } from '../node-relation.js';
 import type { NodeContext } from '../types.js';
 import { assertContract, contractEnforced } from './contract.js';
 import { applySchemaChange } from './schema-change.js';
@@ -11,22 +11,26 @@ export interface Staged {
   select: string;
 }
 
+/** What holds the staged rows: a temporary table (a snapshot of them), or a temporary view (the query itself). */
+export type StagingKind = 'table' | 'view';
+
 /** Statements that make up one main statement, as dbt writes delete+insert: `delete …;\ninsert …`. */
 export function mainSql(statements: string[]): string {
   return statements.join(';\n');
 }
 
 /**
- * An incremental step as dbt writes it: the new rows staged in `<model>__dbt_tmp` (the contract checked on them
- * first, so drifted SQL adds nothing; on_schema_change applied), then the strategy's statements in one
- * transaction, so the target is never half-written. The staging table is dropped either way.
+ * An incremental step as dbt writes it: the new rows staged in a session-temporary `<model>__dbt_tmp` (the contract
+ * checked on them first, so drifted SQL adds nothing; on_schema_change applied off the staged columns), then the
+ * strategy's statements in one transaction, so the target is never half-written. The staged relation is dropped
+ * either way, and a run killed mid-step leaves nothing behind: it dies with the connection.
  */
-export async function applyStaged(ctx: NodeContext, rel: RelationRef, sql: string, statementsFor: (s: Staged) => string[]): Promise<void> {
+export async function applyStaged(ctx: NodeContext, rel: RelationRef, sql: string, statementsFor: (s: Staged) => string[], kind: StagingKind = 'table'): Promise<void> {
   const { conn, dialect, node } = ctx;
-  const staged = withSuffix(rel, '__dbt_tmp');
+  const staged = temporaryRelation(dialect, rel, '__dbt_tmp');
   if (contractEnforced(node)) await assertContract(ctx, sql);
-  await conn.execute(dialect.dropRelation(staged, 'table'));
-  await conn.execute(dialect.createTableAs(staged, sql));
+  // `create or replace`: a staged relation this connection left behind (a failed drop) is replaced, never reused.
+  await conn.execute(kind === 'view' ? dialect.createViewAs(staged, sql, { temporary: true }) : dialect.createTableAs(staged, sql, { temporary: true }));
   try {
     const columns = await applySchemaChange(ctx, rel, staged);
     const select = `select ${columns.map((c) => dialect.quote(c)).join(', ')} from ${dialect.renderRelation(staged)}`;
@@ -36,6 +40,6 @@ export async function applyStaged(ctx: NodeContext, rel: RelationRef, sql: strin
       for (const s of statements) await c.execute(s);
     });
   } finally {
-    await conn.execute(dialect.dropRelation(staged, 'table')).catch(() => undefined);
+    await conn.execute(dialect.dropRelation(staged, kind)).catch(() => undefined);
   }
 }

@@ -5,6 +5,7 @@ import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { applyStaged } from './apply-staged.js';
 import { withNodeHooks } from './hooks.js';
 import { materializeMicrobatch } from './microbatch.js';
+import { stagingKind } from './staging-kind.js';
 import { buildAndSwap } from './table.js';
 
 const STRATEGIES = new Set(['append', 'merge', 'delete+insert', 'microbatch']);
@@ -48,15 +49,19 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
   return { message: 'OK', compiledCode: sql };
 }
 
-
 /** Stage the new rows, then apply them through the strategy in one transaction. */
 function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[]): Promise<void> {
   const { dialect, node } = ctx;
-  return applyStaged(ctx, rel, sql, ({ staged, columns, select }) =>
-    strategy === 'merge'
-      ? [dialect.merge({ target: rel, source: staged, uniqueKey, columns, updateColumns: mergeUpdateColumns(node.config, columns) })]
-      : strategy === 'delete+insert' && uniqueKey.length
-        ? [dialect.deleteWhereKeyIn(rel, staged, uniqueKey), dialect.insertInto(rel, columns, select)]
-        : [dialect.insertInto(rel, columns, select)],
+  return applyStaged(
+    ctx,
+    rel,
+    sql,
+    ({ staged, columns, select }) =>
+      strategy === 'merge'
+        ? [dialect.merge({ target: rel, source: staged, uniqueKey, columns, updateColumns: mergeUpdateColumns(node.config, columns) })]
+        : strategy === 'delete+insert' && uniqueKey.length
+          ? [dialect.deleteWhereKeyIn(rel, staged, uniqueKey), dialect.insertInto(rel, columns, select)]
+          : [dialect.insertInto(rel, columns, select)],
+    stagingKind(ctx, strategy, uniqueKey),
   );
 }

@@ -1,6 +1,6 @@
 import { TsdbtError } from '@tsdbt/core';
 import type { CreateOptions, Dialect, RelationRef } from '@tsdbt/core';
-import { nodeRelation, withSuffix } from '../node-relation.js';
+import { nodeRelation, temporaryRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { tableOptions } from './create-options.js';
 import { withNodeHooks } from './hooks.js';
@@ -70,24 +70,43 @@ export async function materializeSnapshot(ctx: NodeContext): Promise<Materialize
   return { message: 'OK', compiledCode: sql };
 }
 
-/** Stage the snapshot query, then create the snapshot table or apply the changes in one transaction. */
+/**
+ * Stage the snapshot query in a session-temporary `<snapshot>__dbt_tmp` (dbt's `build_snapshot_staging_table`), then
+ * create the snapshot table or apply the changes in one transaction. The changed keys are staged in a temporary
+ * table too: Snowflake commits an open transaction before any DDL, so there they are staged before it.
+ */
 async function buildSnapshot(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
   const { conn, dialect } = ctx;
-  const source = withSuffix(rel, '__dbt_tmp');
-  await conn.execute(dialect.dropRelation(source, 'table'));
-  await conn.execute(dialect.createTableAs(source, sql));
+  const source = temporaryRelation(dialect, rel, '__dbt_tmp');
+  const staged = [source];
+  await conn.execute(dialect.createTableAs(source, sql, { temporary: true }));
   try {
     const columns = (await conn.getColumns(source)).map((x) => x.name);
     const plan = planFor(ctx, columns);
     const existing = await ctx.relations.get(conn, rel);
-    const statements = existing ? updateStatements(dialect, rel, source, columns, plan) : [createStatement(dialect, rel, source, plan, tableOptions(ctx.node.config))];
+    let statements: string[];
+    if (existing) {
+      const changes = temporaryRelation(dialect, rel, '__dbt_changes');
+      staged.push(changes);
+      const stage = dialect.createTableAs(changes, changedKeys(dialect, rel, source, plan), { temporary: true });
+      const apply = updateStatements(dialect, rel, source, changes, columns, plan);
+      // Inside the transaction where DDL is transactional, so a check strategy's current_timestamp (the transaction's
+      // start on DuckDB) closes the old version exactly where the new one starts; Snowflake would commit before it.
+      if (dialect.capabilities.transactionalDdl) statements = [stage, ...apply];
+      else {
+        await conn.execute(stage);
+        statements = apply;
+      }
+    } else {
+      statements = [createStatement(dialect, rel, source, plan, tableOptions(ctx.node.config))];
+    }
     ctx.main?.(mainSql(statements));
     await conn.transaction(async (tx) => {
       for (const s of statements) await tx.execute(s);
     });
     await ctx.relations.set(rel, 'table');
   } finally {
-    await conn.execute(dialect.dropRelation(source, 'table')).catch(() => undefined);
+    for (const r of staged) await conn.execute(dialect.dropRelation(r, 'table')).catch(() => undefined);
   }
 }
 
@@ -100,23 +119,29 @@ function createStatement(d: Dialect, rel: RelationRef, source: RelationRef, plan
   return d.createTableAs(rel, `select s.*, ${metaSelect(d, plan)}${deleted} from ${d.renderRelation(source)} s`, options);
 }
 
-function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, columns: string[], plan: Plan): string[] {
+/** The keys whose current version changed, with the new version's start: the update and the insert both read it. */
+function changedKeys(d: Dialect, rel: RelationRef, source: RelationRef, plan: Plan): string {
+  return `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from from ${d.renderRelation(source)} s join ${d.renderRelation(rel)} t on ${keyJoin(d, plan.keys)} where ${currentCondition(plan)} and ${plan.changed}`;
+}
+
+function currentCondition(plan: Plan): string {
+  return `${plan.isCurrent}${plan.hardDeletes === 'new_record' ? " and coalesce(t.dbt_is_deleted, 'False') = 'False'" : ''}`;
+}
+
+function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, changes: RelationRef, columns: string[], plan: Plan): string[] {
   const t = d.renderRelation(rel);
   const s = d.renderRelation(source);
   const cols = columns.filter((c) => !META.includes(c.toLowerCase()));
   const quoted = cols.map((c) => d.quote(c)).join(', ');
   const newRecord = plan.hardDeletes === 'new_record';
   const deletedCol = newRecord ? ', dbt_is_deleted' : '';
-  const current = `${plan.isCurrent}${newRecord ? " and coalesce(t.dbt_is_deleted, 'False') = 'False'" : ''}`;
-  const changedKeys = `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from from ${s} s join ${t} t on ${keyJoin(d, plan.keys)} where ${current} and ${plan.changed}`;
+  const current = currentCondition(plan);
   const out: string[] = [
     // Close the current version of every changed row, then insert the new versions and the brand-new keys.
-    `create temp table dbt_snapshot_changes as ${changedKeys}`,
-    `update ${t} as t set dbt_valid_to = ch.new_from from dbt_snapshot_changes ch where ${plan.keys.map((k) => `t.${d.quote(k)} = ch.${d.quote(k)}`).join(' and ')} and ${current}`,
+    `update ${t} as t set dbt_valid_to = ch.new_from from ${d.renderRelation(changes)} ch where ${plan.keys.map((k) => `t.${d.quote(k)} = ch.${d.quote(k)}`).join(' and ')} and ${current}`,
     `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to${deletedCol})\n` +
       `select ${cols.map((c) => `s.${d.quote(c)}`).join(', ')}, ${metaSelect(d, plan)}${newRecord ? ", 'False'" : ''} from ${s} s\n` +
       `where not exists (select 1 from ${t} t where ${keyJoin(d, plan.keys)} and ${current})`,
-    'drop table dbt_snapshot_changes',
   ];
   if (plan.hardDeletes === 'invalidate' || newRecord) {
     const gone = `not exists (select 1 from ${s} s where ${keyJoin(d, plan.keys)})`;
