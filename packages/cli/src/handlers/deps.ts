@@ -5,6 +5,9 @@ import type { GlobalArgs } from '../global-options.js';
 export interface DepsArgs extends GlobalArgs {
   upgrade?: boolean;
   lock?: boolean;
+  addPackage?: string;
+  source?: string;
+  dryRun?: boolean;
 }
 
 /** `tsdbt deps`: dbt's console lines as the packages install; errors reach the CLI's error report (exit 1). */
@@ -23,7 +26,10 @@ export async function depsHandler(argv: DepsArgs): Promise<number> {
   };
   process.once('SIGINT', interrupt);
   try {
-    await deps({ projectDir: argv.projectDir, upgrade: argv.upgrade, lockOnly: argv.lock, vars: parseVars(argv.vars), onEvent: print, signal: controller.signal });
+    await deps({
+      projectDir: argv.projectDir, upgrade: argv.upgrade, lockOnly: argv.lock, vars: parseVars(argv.vars), onEvent: print, signal: controller.signal,
+      addPackage: argv.addPackage, source: argv.source, dryRun: argv.dryRun,
+    });
   } finally {
     process.removeListener('SIGINT', interrupt);
   }

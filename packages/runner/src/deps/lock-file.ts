@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readSpecs } from './read-specs.js';
@@ -70,11 +70,7 @@ function lockEntry(p: PinnedPackage): Record<string, unknown> {
   }
 }
 
-/** Writes package-lock.yml through a temporary file, so a failed write never leaves half a lock. */
-export function writeLock(projectDir: string, pinned: PinnedPackage[], hash: string): string {
-  const path = join(projectDir, LOCK_FILE);
-  const text = stringify({ packages: pinned.map(lockEntry), sha1_hash: hash }, { indentSeq: true, lineWidth: 0 });
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-  return path;
+/** package-lock.yml's text for the pinned packages and the spec's hash. */
+export function lockText(pinned: PinnedPackage[], hash: string): string {
+  return stringify({ packages: pinned.map(lockEntry), sha1_hash: hash }, { indentSeq: true, lineWidth: 0 });
 }

@@ -45,17 +45,19 @@ function toSpec(raw: unknown, at: SpecOrigin, vars: Record<string, unknown>): Pa
 
 /**
  * The package entries of a project's packages.yml (else dependencies.yml), with the line of each entry.
- * `fileLabel` names the file in errors (relative to the root project); `requiredBy` the project asking.
+ * `fileLabel` names the file in errors (relative to the root project); `requiredBy` the project asking; `texts`
+ * stands in for files not yet written (packages.yml as `--add-package` will write it).
  */
 export function readSpecs(
   dir: string, requiredBy: string, vars: Record<string, unknown>, fileLabel = (f: string) => f, files = SPEC_FILES,
+  texts: Readonly<Record<string, string>> = {},
 ): PackageSpec[] {
-  const found = files.filter((f) => existsSync(join(dir, f)));
+  const found = files.filter((f) => texts[f] !== undefined || existsSync(join(dir, f)));
   let specs: PackageSpec[] | undefined;
   for (const name of found) {
     const file = fileLabel(name);
     const lines = new LineCounter();
-    const doc = parseDocument(readFileSync(join(dir, name), 'utf8'), { lineCounter: lines });
+    const doc = parseDocument(texts[name] ?? readFileSync(join(dir, name), 'utf8'), { lineCounter: lines });
     if (doc.errors.length > 0) {
       const e = doc.errors[0]!;
       throw new TsdbtError('TSDBT_YAML_SYNTAX', `Invalid YAML: ${e.message.split('\n')[0]}`, { file, line: e.linePos?.[0]?.line, exitCode: 2 });

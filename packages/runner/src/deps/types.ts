@@ -34,6 +34,12 @@ export interface DepsOptions {
   upgrade?: boolean;
   /** Only resolve and write package-lock.yml (`--lock`). */
   lockOnly?: boolean;
+  /** `--add-package <name>@<version>`: adds (or updates) the entry in packages.yml before installing. */
+  addPackage?: string;
+  /** `--source` of `addPackage`: hub (default), git or local. */
+  source?: string;
+  /** `--dry-run`: as `lockOnly`, after `addPackage` wrote its entry: the files are updated, nothing installed. */
+  dryRun?: boolean;
   /** dbt hub's address; default `$DBT_PACKAGE_HUB_URL` or https://hub.getdbt.com/. */
   hubUrl?: string;
   /** `--vars`, for `{{ var() }}` in packages.yml. */
