@@ -2,6 +2,7 @@ import type { Plan } from './plan.js';
 import { runProjectHooks } from './project-hooks.js';
 import { runNode, skippedResult } from './run-node.js';
 import { schedule } from './scheduler.js';
+import { withThreadLending, type BorrowThread } from './materialize/microbatch-lender.js';
 import type { TaskContext } from './task-context.js';
 import type { NodeResult } from './types.js';
 
@@ -23,12 +24,16 @@ export async function executePlan(task: TaskContext, plan: Plan, o: ExecuteOptio
   // dbt's clone task runs no on-run-start/on-run-end hooks (only `run`, `build` … do).
   const hooks = plan.ids.length > 0 && task.kind !== 'clone';
   if (hooks && !o.cancelled()) await runProjectHooks(task, 'on-run-start');
+  // A microbatch model's concurrent batches borrow the scheduler's free threads.
+  let borrow: BorrowThread = () => undefined;
+  const lending = withThreadLending(task, () => borrow());
   await schedule<NodeResult>({
     ids: plan.ids,
     parents: plan.parents,
     threads: o.threads,
+    lending: (b) => (borrow = b),
     run: async (id, thread) => {
-      const result = await runNode(task, plan.nodes.get(id)!, ++index, thread);
+      const result = await runNode(lending, plan.nodes.get(id)!, ++index, thread);
       if (FAILED.has(result.status)) {
         // --fail-fast: interrupt the nodes running alongside (dbt cancels them too).
         if (o.failFast && !failed) void task.pool.cancelBusy();

@@ -13,6 +13,12 @@ export interface ScheduleOptions<R> {
   skip(id: string, failedAncestor: string): R;
   /** Checked before starting each node: true stops the run (fail-fast, Ctrl-C); unstarted nodes are skipped. */
   stop(): boolean;
+  /**
+   * Given, before the first node starts, a way for a running node to borrow a free thread for work of its own (a
+   * microbatch model's concurrent batches: dbt submits them to the same pool), so `threads` bounds both. It returns
+   * the release, or undefined when no thread is free or the run is stopping.
+   */
+  lending?(borrow: () => (() => void) | undefined): void;
 }
 
 export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>> {
@@ -81,6 +87,16 @@ export async function schedule<R>(o: ScheduleOptions<R>): Promise<Map<string, R>
       }
       if (running === 0 && ready.length === 0) resolve(results);
     };
+    o.lending?.(() => {
+      if (running >= o.threads || o.stop()) return undefined;
+      const thread = freeThreads.pop()!;
+      running++;
+      return () => {
+        running--;
+        freeThreads.push(thread);
+        pump();
+      };
+    });
     pump();
   });
 }

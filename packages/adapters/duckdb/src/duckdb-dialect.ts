@@ -8,6 +8,9 @@ export const duckDbCapabilities: Capabilities = Object.freeze({
   identifierCase: 'preserve',
   transientTables: false,
   bulkLoad: true,
+  // Batches on separate connections delete and insert disjoint windows of one table: DuckDB commits them side by side
+  // without write-write conflicts (checked with and without a primary key).
+  microbatchConcurrency: true,
 });
 
 /** dbt-duckdb's CONSTRAINT_SUPPORT: DuckDB checks every constraint type it accepts. */

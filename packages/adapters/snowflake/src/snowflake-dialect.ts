@@ -9,6 +9,8 @@ export const snowflakeCapabilities: Capabilities = Object.freeze({
   identifierCase: 'upper',
   transientTables: true,
   bulkLoad: true,
+  // dbt-snowflake's MicrobatchConcurrency: each batch stages in its own session's temporary relation.
+  microbatchConcurrency: true,
 });
 
 /** dbt-snowflake's CONSTRAINT_SUPPORT: only NOT NULL is checked; CHECK is not accepted at all. */

@@ -53,6 +53,11 @@ export interface Capabilities {
    * `tmp_relation_type` (`table` | `view`) is honoured. Unset: always a temporary table (dbt-duckdb).
    */
   temporaryViewStaging?: boolean;
+  /**
+   * dbt's `Capability.MicrobatchConcurrency`: the middle batches of a microbatch model may run at once, each on its
+   * own connection and transaction (dbt-snowflake declares it; dbt-duckdb too). Unset: batches run one at a time.
+   */
+  microbatchConcurrency?: boolean;
 }
 
 /** Options for building a table or a view from a SELECT. */

@@ -1,3 +1,5 @@
+import type { Connection } from '@tsdbt/core';
+
 /** run_results.json `batch_results`: each batch as `[start, end]` ISO timestamps (dbt's BatchResults). */
 export interface BatchResults {
   successful: [string, string][];
@@ -13,6 +15,14 @@ export interface MicrobatchSettings {
   now: Date;
   /** `retry`: by unique_id, the previous run's batch results of a partly successful model. */
   retry?: Map<string, BatchResults>;
+  /**
+   * A free thread of the run for a model's concurrent batches (dbt submits them to the run's thread pool): runs
+   * `work` on a pooled connection of its own, logged under `uniqueId`, and gives the thread back after. Undefined
+   * when no thread is free (or the run is stopping): the batches go on, on the threads they already have.
+   */
+  lend?<T>(uniqueId: string, work: (conn: Connection) => Promise<T>): Promise<T> | undefined;
+  /** A debug line for the log file (dbt's MicrobatchExecutionDebug). */
+  debug?(message: string): void;
 }
 
 /** One batch starting (`result` unset) or done, for the console's `Batch 1 of 3 START …` lines. */

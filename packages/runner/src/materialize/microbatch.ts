@@ -1,12 +1,14 @@
 import { eventTimeValue, isTsdbtError, TsdbtError } from '@tsdbt/core';
 import type { BatchSize, RelationRef } from '@tsdbt/core';
 import { describeFailure } from '../execute-node.js';
-import { nodeRelation } from '../node-relation.js';
+import { displayRelation, nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { applyMicrobatch } from './microbatch-apply.js';
 import type { BatchResults } from './microbatch-types.js';
 import { batchId, batchLabel, isoDatetime, planBatches, pyDatetime, type Batch } from './microbatch-window.js';
 import { withNodeHooks } from './hooks.js';
+import { batchesMayRunInParallel } from './microbatch-concurrency.js';
+import { runOnLanes } from './microbatch-lanes.js';
 import { buildAndSwap } from './table.js';
 
 /** The batches of this run: the previous run's failed ones on retry, else the window dbt computes. */
@@ -52,11 +54,52 @@ async function runBatch(ctx: NodeContext, rel: RelationRef, batch: Batch, built:
   return sql;
 }
 
+/** Where one model's batches stand while they run (on one connection or several at once). */
+interface Progress {
+  results: BatchResults;
+  firstError?: unknown;
+  lastSql: string;
+  /** The batch `lastSql` is of: the latest successful one in time order is what compiled_code reports. */
+  lastIndex: number;
+  /** The target exists: set by the first batch that builds it. */
+  built: boolean;
+}
+
+/** Run batch `i` on `lane` and record it; only a cancellation (Ctrl-C) escapes, stopping the model. */
+async function runRecorded(lane: NodeContext, rel: RelationRef, batches: Batch[], i: number, p: Progress): Promise<void> {
+  const { node } = lane;
+  const batch = batches[i]!;
+  const event = { index: i + 1, total: batches.length, label: batchLabel(batch.start, node.config.batch_size as BatchSize) };
+  lane.batchEvent?.(event);
+  const started = Date.now();
+  const seconds = (): number => (Date.now() - started) / 1000;
+  const bounds: [string, string] = [isoDatetime(batch.start), isoDatetime(batch.end)];
+  try {
+    if (!p.built && i > 0) throw new TsdbtError('TSDBT_MICROBATCH_NO_TARGET', `Batch ${event.label} not run: the first batch, which creates ${node.name}, failed`);
+    const sql = await runBatch(lane, rel, batch, p.built, { first: i === 0, last: i === batches.length - 1 });
+    if (i >= p.lastIndex) {
+      p.lastSql = sql;
+      p.lastIndex = i;
+    }
+    p.built = true;
+    p.results.successful.push(bounds);
+    lane.batchEvent?.({ ...event, result: { status: 'success', seconds: seconds(), message: 'OK' } });
+  } catch (error) {
+    // Ctrl-C stops the model, not just this batch.
+    if (isTsdbtError(error) && error.code === 'TSDBT_QUERY_CANCELLED') throw error;
+    p.firstError ??= error;
+    p.results.failed.push(bounds);
+    lane.batchEvent?.({ ...event, result: { status: 'error', seconds: seconds(), message: describeFailure(lane, error).message } });
+  }
+}
+
 /**
  * dbt's microbatch incremental strategy: the model runs once per batch of `batch_size`, its inputs with an
  * `event_time` filtered to the batch. A first build (or --full-refresh) creates the table from the first batch; every
  * other batch empties its window and inserts its rows in one transaction, so a failed batch leaves the committed
- * ones and never half of itself. Batches run one after another (`concurrent_batches` is accepted, not parallel).
+ * ones and never half of itself. As dbt-core runs them: the first batch alone, then the middle ones at once where
+ * the warehouse allows it (see batchesMayRunInParallel; each on a connection of its own, `--threads` bounding them
+ * with the run's other nodes), then the last one alone once they are all done, so post-hooks run last.
  * Some batches failing is dbt's `partial success`; `retry` re-runs only those.
  */
 export async function materializeMicrobatch(ctx: NodeContext): Promise<MaterializeOutcome> {
@@ -66,33 +109,30 @@ export async function materializeMicrobatch(ctx: NodeContext): Promise<Materiali
   const existing = await ctx.relations.get(conn, rel);
   const fullRefresh = node.config.full_refresh ?? ctx.fullRefresh;
   // A retried --full-refresh keeps the batches it already rebuilt: only the failed ones run, into the table.
-  let built = existing === 'table' && (!fullRefresh || retried(ctx) !== undefined);
+  const built = existing === 'table' && (!fullRefresh || retried(ctx) !== undefined);
   const { batches, done } = batchesFor(ctx, built);
-  const results: BatchResults = { successful: [...done], failed: [] };
-  let firstError: unknown;
-  let lastSql = '';
-  for (const [i, batch] of batches.entries()) {
-    const event = { index: i + 1, total: batches.length, label: batchLabel(batch.start, node.config.batch_size as BatchSize) };
-    ctx.batchEvent?.(event);
-    const started = Date.now();
-    const seconds = (): number => (Date.now() - started) / 1000;
-    const bounds: [string, string] = [isoDatetime(batch.start), isoDatetime(batch.end)];
-    try {
-      if (!built && i > 0) throw new TsdbtError('TSDBT_MICROBATCH_NO_TARGET', `Batch ${event.label} not run: the first batch, which creates ${node.name}, failed`);
-      lastSql = await runBatch(ctx, rel, batch, built, { first: i === 0, last: i === batches.length - 1 });
-      built = true;
-      results.successful.push(bounds);
-      ctx.batchEvent?.({ ...event, result: { status: 'success', seconds: seconds(), message: 'OK' } });
-    } catch (error) {
-      // Ctrl-C stops the model, not just this batch.
-      if (isTsdbtError(error) && error.code === 'TSDBT_QUERY_CANCELLED') throw error;
-      firstError ??= error;
-      results.failed.push(bounds);
-      ctx.batchEvent?.({ ...event, result: { status: 'error', seconds: seconds(), message: describeFailure(ctx, error).message } });
-    }
+  const p: Progress = { results: { successful: [], failed: [] }, lastSql: '', lastIndex: -1, built };
+  const run = (i: number, lane: NodeContext): Promise<void> => runRecorded(lane, rel, batches, i, p);
+  // dbt's MicrobatchExecutionDebug line for each batch, as it is submitted.
+  const how = (i: number, parallel: boolean): void =>
+    ctx.microbatch?.debug?.(`batch ${batchLabel(batches[i]!.start, node.config.batch_size as BatchSize)} of ${displayRelation(node)} is being run ${parallel ? 'concurrently' : 'sequentially'}`);
+  how(0, false);
+  await run(0, ctx);
+  const middle = batches.slice(1, -1).map((_, k) => k + 1);
+  const parallel = middle.length > 0 && batchesMayRunInParallel(ctx, p.built);
+  for (const i of middle) how(i, parallel);
+  if (parallel) await runOnLanes(ctx, middle, run);
+  else for (const i of middle) await run(i, ctx);
+  if (batches.length > 1) {
+    how(batches.length - 1, false);
+    await run(batches.length - 1, ctx);
   }
-  return outcome(results, firstError, lastSql);
+  // This run's batches in time order, as dbt sorts them, whatever order they finished in (a retry's earlier ones first).
+  const results = { successful: [...done, ...p.results.successful.sort(byStart)], failed: p.results.failed.sort(byStart) };
+  return outcome(results, p.firstError, p.lastSql);
 }
+
+const byStart = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** SUCCESS, ERROR (the first batch's error: retry then re-runs the whole model, as dbt) or PARTIAL SUCCESS (n/m). */
 function outcome(results: BatchResults, firstError: unknown, compiledCode: string): MaterializeOutcome {
