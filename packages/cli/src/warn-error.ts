@@ -90,6 +90,7 @@ const DBT_EVENT: Record<string, string> = {
   TSDBT_SELECTOR_NO_MATCH: 'NoNodesForSelectionCriteria',
   TSDBT_NOTHING_SELECTED: 'NoNodesSelected',
   TSDBT_MICROBATCH_NO_EVENT_TIME_INPUTS: 'MicrobatchModelNoEventTimeInputs',
+  TSDBT_UNKNOWN_PROPERTY_KEY: 'CustomTopLevelKeyDeprecation',
 };
 
 /** The names a diagnostic answers to: its code and, where dbt has one, dbt's event name. */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ProjectPackage } from '../project/packages.js';
 import { isRecord, parseYaml } from '../util/yaml-file.js';
+import { checkTopLevelKeys } from './top-level-keys.js';
 
 export type PatchKind = 'models' | 'seeds' | 'snapshots' | 'analyses' | 'macros';
 export const PATCH_KINDS: PatchKind[] = ['models', 'seeds', 'snapshots', 'analyses', 'macros'];
@@ -44,8 +45,10 @@ export function readProperties(pkg: ProjectPackage, files: { file: string }[], i
   for (const { file } of files) {
     const shown = pkg.relDir ? join(pkg.relDir, file) : file;
     let data: unknown;
+    let text: string;
     try {
-      data = parseYaml(readFileSync(join(pkg.dir, file), 'utf8'), shown);
+      text = readFileSync(join(pkg.dir, file), 'utf8');
+      data = parseYaml(text, shown);
     } catch (error) {
       if (error instanceof TsdbtError) problems.push(...error.diagnostics);
       else throw error;
@@ -56,6 +59,7 @@ export function readProperties(pkg: ProjectPackage, files: { file: string }[], i
       problems.push({ code: 'TSDBT_CONFIG_TYPE', severity: 'error', message: 'A property file must be a mapping', file: shown });
       continue;
     }
+    checkTopLevelKeys(data, text, shown, problems);
     for (const kind of PATCH_KINDS) {
       for (const entry of entries(data, kind, shown, problems)) {
         const key = patchKey(pkg.name, kind, entry.name as string);
