@@ -124,11 +124,43 @@ describe('tsdbt clone on DuckDB', () => {
     const again = await runTsdbt(project.dir, ['retry']);
     expect(again.exitCode, again.stdout + again.stderr).toBe(0);
     expect(results().args.which).toBe('clone');
+    // Printed as `tsdbt clone` prints: no START/OK line per node, then the summary.
+    expect(again.stdout).not.toMatch(/ START | OK created /u);
+    expect(again.stdout).toContain('Done. PASS=2 WARN=0 ERROR=0 SKIP=0');
     expect(results().results.map((x) => [x.unique_id, x.status, x.message])).toEqual([
       ['model.runner_basic.stg_customers', 'success', 'OK'],
       ['model.runner_basic.customers', 'success', 'OK'],
     ]);
     expect(await query('select count(*) from ci.customers')).toEqual(await query('select count(*) from main.customers'));
+  });
+
+  it('runs a model\'s pre- and post-hooks around the view it makes, as dbt\'s view materialization does, and not on a no-op', async () => {
+    const file = join(project.dir, 'models', 'hooked.sql');
+    writeFileSync(file, [
+      "{{ config(materialized='table', pre_hook=\"insert into main.run_log values ('pre {{ this.schema }}.{{ this.identifier }}')\",",
+      "          post_hook=\"insert into main.run_log values ('post ' || (select count(*) from {{ this }}))\") }}",
+      'select 1 as id',
+    ].join('\n'));
+    const hookedState = join(project.dir, 'hooked-state');
+    try {
+      const built = await runTsdbt(project.dir, ['run', '-s', 'hooked']);
+      expect(built.exitCode, built.stdout + built.stderr).toBe(0);
+      mkdirSync(hookedState);
+      copyFileSync(join(project.dir, 'target', 'manifest.json'), join(hookedState, 'manifest.json'));
+      await query("delete from main.run_log where event <> 'end'");
+      const r = await runTsdbt(project.dir, ['clone', '--state', hookedState, '--target', 'ci', '-s', 'hooked']);
+      expect(r.exitCode, r.stdout + r.stderr).toBe(0);
+      expect(await tableType('ci', 'hooked')).toBe('VIEW');
+      // The post-hook reads the view the clone made.
+      expect(await query("select event from main.run_log where event <> 'end' order by rowid")).toEqual([['pre ci.hooked'], ['post 1']]);
+      // Already there: dbt's materialization returns before any hook.
+      const again = await runTsdbt(project.dir, ['clone', '--state', hookedState, '--target', 'ci', '-s', 'hooked']);
+      expect(again.exitCode, again.stdout + again.stderr).toBe(0);
+      expect(byId().get('model.runner_basic.hooked')?.message).toBe('No-op');
+      expect(await query("select count(*) from main.run_log where event <> 'end'")).toEqual([[2]]);
+    } finally {
+      rmSync(file);
+    }
   });
 
   it('needs --state with a manifest.json: dbt\'s error as a usage error (exit 2)', async () => {

@@ -26,7 +26,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
   const startedAt = new Date();
   const result = await task.pool.with(async (pooled): Promise<NodeResult> => {
     const conn = loggedConnection(pooled, (sql) => task.log.write('debug', `On ${node.unique_id}: ${sql}`));
-    const runtime: RenderRuntime = { execute: true, connection: conn, fullRefresh: task.fullRefresh, empty: task.empty, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
+    const runtime: RenderRuntime = { execute: true, connection: conn, fullRefresh: task.fullRefresh, empty: task.empty, storeFailures: task.storeFailures, invocationId: task.invocationId, which: task.kind, refOverrides: task.refOverrides };
     const ctx: NodeContext = {
       conn,
       dialect: task.project.dialect,
@@ -42,7 +42,8 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       },
       main: task.files ? (sql) => task.files!.main(node, sql) : undefined,
       compiled: task.files ? (sql) => task.files!.compiled(node, sql) : undefined,
-      render: (sql) => renderSql(task.project, sql, runtime, node.name),
+      // In the node's own context (dbt renders hooks with `this`, `model`, `config` of the node); a unit test is not in nodes.
+      render: (sql) => renderSql(task.project, sql, runtime, node.name, task.project.manifest.nodes[node.unique_id] ? node.unique_id : undefined),
       warn: (diagnostic) => {
         // Under --warn-error the warning fails the node, as dbt's warn_or_error raises.
         if (task.warnError?.(diagnostic.code)) throw new TsdbtError(diagnostic.code, diagnostic.message, { file: diagnostic.file });
@@ -54,6 +55,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       ensureSchema: (db, schema) => task.schemas.ensure(conn, db, schema),
       relations: task.relations,
       testWarnIsError: task.testWarnIsError,
+      storeFailures: task.storeFailures,
       manifest: task.project.manifest,
       // Another node rendered in this node's context (a unit test's model over its fixtures): the model's own
       // compiled_code in the manifest stays what its own run or compile made (dbt-core #9608).

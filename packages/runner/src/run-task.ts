@@ -58,6 +58,8 @@ export interface TaskOptions extends ParseOptions {
    * stop the task (exit 2) and tests that warn fail (`LogTestResult`).
    */
   warnError?: (name: string) => boolean;
+  /** --store-failures: every data test without its own store_failures config stores its failing rows (dbt's flag). */
+  storeFailures?: boolean;
   /** --event-time-start / --event-time-end: the window microbatch models build (ISO dates, both or neither). */
   eventTimeStart?: string;
   eventTimeEnd?: string;
@@ -193,6 +195,7 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
       project, pool, schemas: new SchemaCache(project.dialect), relations: new RelationCache(), emit, log, kind, invocationId,
       total: plan.ids.length, fullRefresh: !!options.fullRefresh, empty: !!options.empty, refOverrides: await refOverridesFor(project, options, plan, pool),
       files, state: options.state, testWarnIsError: !!options.warnError?.('LogTestResult'), warnError: options.warnError,
+      storeFailures: !!options.storeFailures,
       microbatch: { ...microbatch, now: new Date(started) },
     };
     results = await executePlan(task, plan, { threads, failFast: !!options.failFast, cancelled: () => cancelled });

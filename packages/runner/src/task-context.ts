@@ -30,6 +30,8 @@ export interface TaskContext {
   files?: NodeFiles;
   /** --warn-error (or `LogTestResult` in --warn-error-options): a test that warns fails, as dbt reports it. */
   testWarnIsError?: boolean;
+  /** --store-failures (`test`, `build`). */
+  storeFailures?: boolean;
   /** --warn-error / --warn-error-options: true when a warning of this code (or its dbt event name) is an error. */
   warnError?: (name: string) => boolean;
   /** --event-time-start/--event-time-end and retried batches, for microbatch models. */

@@ -81,6 +81,8 @@ export interface NodeContext {
   projectDir: string;
   /** --warn-error: a data test whose warn_if holds fails (dbt's LogTestResult promoted). */
   testWarnIsError?: boolean;
+  /** --store-failures: data tests whose config leaves store_failures unset store their failing rows. */
+  storeFailures?: boolean;
   /** The project's manifest (unit tests resolve their inputs in it). */
   manifest?: Manifest;
   /** Compile any node with extra runtime settings (unit tests: ref overrides, var and macro overrides). */

@@ -93,8 +93,9 @@ describe('seeds, snapshots and data tests on DuckDB', () => {
     await expect(executeNode(h.ctx(snap('snap_bad', { strategy: 'sometimes' }), 'select 1 as id'))).rejects.toMatchObject({ code: 'TSDBT_SNAPSHOT_CONFIG' });
   });
 
+  // A parsed test's schema is its audit schema (dbt's default custom schema `dbt_test__audit`).
   const test = (name: string, config: Record<string, unknown> = {}) =>
-    h.node(name, { materialized: 'test', severity: 'ERROR', ...config }, { resource_type: 'test', unique_id: `test.p.${name}` });
+    h.node(name, { materialized: 'test', severity: 'ERROR', ...config }, { resource_type: 'test', unique_id: `test.p.${name}`, schema: 'main_dbt_test__audit' });
 
   it('tests: pass, fail with severity error, warn with severity warn, thresholds, limit', async () => {
     const failing = "select * from (values (1), (2), (3)) v(x)";

@@ -1,4 +1,5 @@
 import type { Options } from 'yargs';
+import { envBool } from '../resolve-flags.js';
 
 /** Flags every DAG task shares (`run`, `seed`, `test`, `build`, `snapshot`), named as dbt names them. */
 export const taskOptions = {
@@ -14,3 +15,18 @@ export const taskOptions = {
   state: { type: 'string', describe: 'Folder with the manifest.json of an earlier run (for state: selection and --defer) ($DBT_STATE)' },
   defer: { type: 'boolean', describe: 'Resolve refs to unselected nodes from --state ($DBT_DEFER)' },
 } as const satisfies Record<string, Options>;
+
+/** dbt's --store-failures of `test` and `build` (no yargs default: unset, it falls back to $DBT_STORE_FAILURES). */
+export const storeFailuresOption = {
+  'store-failures': { type: 'boolean', describe: 'Store the failing rows of every test whose config does not say otherwise ($DBT_STORE_FAILURES)' },
+} as const satisfies Record<string, Options>;
+
+export interface StoreFailuresArgs {
+  storeFailures?: boolean;
+}
+
+/** Flag > $DBT_STORE_FAILURES > off, as dbt's click option reads it; written back to argv. */
+export function storeFailuresTaskOptions(argv: StoreFailuresArgs): { storeFailures: boolean } {
+  argv.storeFailures ??= envBool('DBT_STORE_FAILURES') ?? false;
+  return { storeFailures: argv.storeFailures };
+}

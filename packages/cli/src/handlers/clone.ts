@@ -28,18 +28,23 @@ function onInterrupt(controller: AbortController): () => void {
 }
 
 /**
- * `tsdbt clone`: prints as dbt's clone does, which shows no START/OK line per node (its runner prints nothing per
- * node: NodeStart/NodeFinished are debug events), only its notes ("… already exists") and the closing summary.
+ * What `clone` prints of the runner's events: as dbt's clone, no START/OK line per node (its runner prints nothing per
+ * node: NodeStart/NodeFinished are debug events), only its notes ("… already exists"); the summary follows.
  */
+export function cloneEvents(printer: RunPrinter): (e: RunEvent) => void {
+  return (e) => {
+    if (e.kind !== 'start' && e.kind !== 'finish') printer.event(e);
+  };
+}
+
+/** `tsdbt clone`: prints as dbt's clone does (cloneEvents) and exits as dbt does. */
 export async function cloneHandler(argv: CloneArgs): Promise<number> {
   // dbt clones from --defer-state when given, else from --state (flags before their DBT_* variables).
   const stateDir = argv.deferState ?? process.env.DBT_DEFER_STATE ?? argv.state ?? process.env.DBT_STATE;
   argv.fullRefresh ??= envBool('DBT_FULL_REFRESH') ?? false;
   const selection = selectionTaskOptions(argv, { resourceTypes: true });
   const printer = new RunPrinter({ format: argv.logFormat ?? 'text', quiet: argv.quiet, level: cliFlags().logLevel });
-  const onEvent = (e: RunEvent): void => {
-    if (e.kind !== 'start' && e.kind !== 'finish') printer.event(e);
-  };
+  const onEvent = cloneEvents(printer);
   const controller = new AbortController();
   const release = onInterrupt(controller);
   try {

@@ -67,7 +67,7 @@ export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Part
         // What `retry` needs to re-run a deferred CI invocation as it ran (dbt records these args too).
         defer: !!argv.defer, state: stateDir === undefined ? undefined : resolve(stateDir), favor_state: extra.favorState,
         indirect_selection: extra.indirectSelection, resource_types: extra.resourceTypes, exclude_resource_types: extra.excludeResourceTypes,
-        event_time_start: extra.eventTimeStart, event_time_end: extra.eventTimeEnd,
+        event_time_start: extra.eventTimeStart, event_time_end: extra.eventTimeEnd, store_failures: extra.storeFailures,
       },
     });
     if (!result.results.length) {

@@ -81,7 +81,7 @@ class DbtContext {
     this.#scope.impure = true;
     const r = this.#scope.runtime;
     return memo(this, 'flags', {
-      FULL_REFRESH: Boolean(r.fullRefresh), WHICH: r.which ?? (r.execute ? 'run' : 'parse'), EMPTY: Boolean(r.empty), STORE_FAILURES: false, DEBUG: false,
+      FULL_REFRESH: Boolean(r.fullRefresh), WHICH: r.which ?? (r.execute ? 'run' : 'parse'), EMPTY: Boolean(r.empty), STORE_FAILURES: Boolean(r.storeFailures), DEBUG: false,
     });
   }
   get graph() {

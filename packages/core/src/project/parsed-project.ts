@@ -27,6 +27,8 @@ export interface RenderRuntime {
   isIncremental?: boolean;
   fullRefresh?: boolean;
   empty?: boolean;
+  /** --store-failures (dbt's `flags.STORE_FAILURES`). */
+  storeFailures?: boolean;
   /** unique_id → SQL text to print instead of the relation (unit tests). */
   refOverrides?: Map<string, string>;
   varOverrides?: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { Manifest, ManifestNode, RelationRef } from '@tsdbt/core';
+import { withNodeHooks } from '../materialize/hooks.js';
 import { inTransaction } from '../materialize/view.js';
 import { tableOptions, viewOptions } from '../materialize/create-options.js';
 import { nodeRelation } from '../node-relation.js';
@@ -24,7 +25,7 @@ const sameRelation = (a: RelationRef, b: RelationRef): boolean =>
 /**
  * dbt's `clone` materialization for one node: nothing when `--state` has no counterpart or the relation already exists
  * here (unless --full-refresh); a zero-copy clone where the warehouse can clone tables and the state's relation is a
- * table; otherwise a `select *` view over the state's relation.
+ * table (no hooks); otherwise a `select *` view over the state's relation, with the node's hooks around it.
  */
 export async function cloneNode(ctx: NodeContext, task: Pick<TaskContext, 'state' | 'emit' | 'log'>): Promise<MaterializeOutcome> {
   const { conn, dialect, node } = ctx;
@@ -55,10 +56,13 @@ export async function cloneNode(ctx: NodeContext, task: Pick<TaskContext, 'state
     await ctx.relations.set(rel, 'table');
     return { message: 'OK' };
   }
-  // dbt's pointer view reads the state node's relation_name as the state run rendered it.
+  // dbt's pointer view reads the state node's relation_name as the state run rendered it. dbt hands this case to the
+  // view materialization, which runs the node's pre- and post-hooks (the zero-copy clone above runs none).
   const sql = dialect.createViewAs(rel, `select * from ${other.relation_name ?? dialect.renderRelation(source)}`, viewOptions(node.config));
-  ctx.main?.(sql);
-  await inTransaction(ctx, [...drop('view'), sql]);
-  await ctx.relations.set(rel, 'view');
+  await withNodeHooks(ctx, rel, async () => {
+    ctx.main?.(sql);
+    await inTransaction(ctx, [...drop('view'), sql]);
+    await ctx.relations.set(rel, 'view');
+  });
   return { message: 'OK' };
 }

@@ -6,6 +6,7 @@ import { runTask } from '../run-task.js';
 import type { TaskOptions, TaskResult } from '../run-task.js';
 import type { TaskKind } from '../plan.js';
 import type { BatchResults } from '../materialize/microbatch-types.js';
+import type { EmitEvent } from '../types.js';
 
 const KINDS = new Set<TaskKind>(['run', 'seed', 'test', 'build', 'snapshot', 'clone']);
 const RETRY = new Set(['error', 'fail', 'skipped', 'runtime error', 'partial success']);
@@ -15,9 +16,10 @@ type PreviousArgs = Record<string, unknown>;
 const isMapping = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The previous invocation's settings, replayed as dbt's retry does: its target, `--vars`, `--full-refresh` and its
- * deferral (`--defer`, `--state`, `--favor-state`: a CI job's retry must read the same production relations); only
- * `--vars` and `--threads` given to retry itself override them (dbt's ALLOW_CLI_OVERRIDE_FLAGS).
+ * The previous invocation's settings, replayed as dbt's retry does: its target, `--vars`, `--full-refresh`,
+ * `--store-failures` and its deferral (`--defer`, `--state`, `--favor-state`: a CI job's retry must read the same
+ * production relations); only `--vars` and `--threads` given to retry itself override them (dbt's
+ * ALLOW_CLI_OVERRIDE_FLAGS).
  */
 function replayed(options: TaskOptions, args: PreviousArgs): Partial<TaskOptions> {
   const out: Partial<TaskOptions> = { fullRefresh: args.full_refresh === true };
@@ -26,6 +28,7 @@ function replayed(options: TaskOptions, args: PreviousArgs): Partial<TaskOptions
   if (options.threads === undefined && typeof args.threads === 'number') out.threads = args.threads;
   if (args.defer === true) out.defer = true;
   if (args.favor_state === true) out.favorState = true;
+  if (args.store_failures === true) out.storeFailures = true;
   if (typeof args.state === 'string' && args.state && options.state === undefined) Object.assign(out, readState(args.state));
   // A microbatch run over an explicit window retries over that window (its batches, not the default lookback).
   if (typeof args.event_time_start === 'string' && typeof args.event_time_end === 'string' && options.eventTimeStart === undefined) {
@@ -35,10 +38,14 @@ function replayed(options: TaskOptions, args: PreviousArgs): Partial<TaskOptions
   return out;
 }
 
-/** dbt's `retry`: re-run, with the previous command and its settings, the nodes that failed or were skipped. */
-export async function retry(options: TaskOptions): Promise<TaskResult | undefined> {
-  const dir = resolve(options.projectDir ?? '.', options.targetPath ?? 'target');
-  const file = join(dir, 'run_results.json');
+const resultsFile = (options: TaskOptions): string => join(resolve(options.projectDir ?? '.', options.targetPath ?? 'target'), 'run_results.json');
+
+/**
+ * dbt's `retry`: re-run, with the previous command and its settings, the nodes that failed or were skipped.
+ * `eventsFor` picks the event handler for the command re-run (a retried `clone` prints as `clone` does).
+ */
+export async function retry(options: TaskOptions, eventsFor?: (kind: TaskKind) => EmitEvent | undefined): Promise<TaskResult | undefined> {
+  const file = resultsFile(options);
   if (!existsSync(file)) throw new TsdbtError('TSDBT_RETRY_NO_RESULTS', `Nothing to retry: ${file} does not exist`, { exitCode: 2, hint: 'Run a command first.' });
   type Previous = { results: { unique_id: string; status: string; batch_results?: BatchResults | null }[]; args?: PreviousArgs };
   // A run killed while writing its results leaves a cut-off file: a coded error, not an internal one.
@@ -55,5 +62,6 @@ export async function retry(options: TaskOptions): Promise<TaskResult | undefine
   // dbt retries a partly successful microbatch model's failed batches only, keeping its successful ones.
   const retryBatches = new Map(previous.results.filter((r) => r.status === 'partial success' && r.batch_results).map((r) => [r.unique_id, r.batch_results!]));
   // The retry's own run_results keep the replayed settings, so a second retry replays them again.
-  return runTask(which, { ...options, ...settings, uniqueIds: ids, retryBatches, args: { ...args, which, full_refresh: settings.fullRefresh, threads: settings.threads ?? options.threads ?? args.threads } });
+  const onEvent = eventsFor?.(which) ?? options.onEvent;
+  return runTask(which, { ...options, ...settings, onEvent, uniqueIds: ids, retryBatches, args: { ...args, which, full_refresh: settings.fullRefresh, threads: settings.threads ?? options.threads ?? args.threads } });
 }

@@ -1,28 +1,41 @@
 import type { RelationRef } from '@tsdbt/core';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
-import { testVerdict, wrapTestSql } from './test-query.js';
+import { storeFailuresAs } from './store-failures.js';
+import { limitSql, testVerdict, wrapTestSql } from './test-query.js';
 
 const truthy = (v: unknown): boolean => v === true || v === 1 || v === 'true' || v === '1';
 
-/** The audit relation dbt keeps failing rows in: `<target schema>_dbt_test__audit.<test name>`. */
+/**
+ * The audit relation dbt keeps failing rows in: the test node's own schema (`<target schema>_dbt_test__audit` unless
+ * a `schema` config names another) and its alias.
+ */
 export function auditRelation(ctx: NodeContext): RelationRef {
-  const schema = ctx.dialect.normalizeIdentifier(`${ctx.target.schema}_dbt_test__audit`);
-  return { database: ctx.target.database, schema, identifier: ctx.dialect.normalizeIdentifier(ctx.node.alias ?? ctx.node.name) };
+  const { dialect, node, target } = ctx;
+  const schema = dialect.normalizeIdentifier(node.schema ?? `${target.schema}_dbt_test__audit`);
+  return { database: node.database ?? target.database, schema, identifier: dialect.normalizeIdentifier(node.alias ?? node.name) };
+}
+
+/** dbt's test materialization with failures stored: replace the audit relation (whatever it was), then count from it. */
+async function storeFailures(ctx: NodeContext, kind: 'table' | 'view', sql: string): Promise<string> {
+  const { conn, dialect } = ctx;
+  const audit = auditRelation(ctx);
+  await ctx.ensureSchema(audit.database, audit.schema);
+  const existing = await ctx.relations.get(conn, audit);
+  if (existing) await conn.execute(dialect.dropRelation(audit, existing));
+  await conn.execute(kind === 'view' ? dialect.createViewAs(audit, sql) : dialect.createTableAs(audit, sql));
+  await ctx.relations.set(audit, kind);
+  return `select * from ${dialect.renderRelation(audit)}`;
 }
 
 /** Run a data test (generic or singular): its compiled SQL selects failing rows; dbt counts them. */
 export async function runDataTest(ctx: NodeContext): Promise<MaterializeOutcome> {
-  const { conn, dialect, node } = ctx;
+  const { conn, node } = ctx;
   const sql = await ctx.compile();
-  let query = sql;
-  if (node.config.store_failures) {
-    const audit = auditRelation(ctx);
-    await ctx.ensureSchema(audit.database, audit.schema);
-    await conn.execute(dialect.dropRelation(audit, 'table'));
-    await conn.execute(dialect.createTableAs(audit, sql));
-    query = `select * from ${dialect.renderRelation(audit)}`;
-  }
-  const wrapped = wrapTestSql(query, node.config);
+  const store = storeFailuresAs(node.config, !!ctx.storeFailures);
+  // dbt stores the rows up to `limit` and then counts all it stored.
+  const wrapped = store
+    ? wrapTestSql(await storeFailures(ctx, store, limitSql(sql, node.config.limit)), { ...node.config, limit: null })
+    : wrapTestSql(sql, node.config);
   ctx.main?.(wrapped);
   const result = await conn.execute(wrapped);
   const [failuresRaw, shouldWarn, shouldError] = result.rows[0] ?? [0, false, false];

@@ -5,12 +5,16 @@ export function wrapTestSql(sql: string, config: NodeConfig): string {
   const failCalc = config.fail_calc ?? 'count(*)';
   const warnIf = config.warn_if ?? '!= 0';
   const errorIf = config.error_if ?? '!= 0';
-  const limit = config.limit !== undefined && config.limit !== null ? `\nlimit ${Number(config.limit)}` : '';
-  const body = sql.replace(/[\s;]+$/u, '');
   return (
     `select\n  ${failCalc} as failures,\n  ${failCalc} ${warnIf} as should_warn,\n  ${failCalc} ${errorIf} as should_error\n` +
-    `from (\n${body}${limit}\n) dbt_internal_test`
+    `from (\n${limitSql(sql, config.limit)}\n) dbt_internal_test`
   );
+}
+
+/** The test's query with its `limit` config applied (trailing semicolons dropped so it nests). */
+export function limitSql(sql: string, limit: unknown): string {
+  const body = sql.replace(/[\s;]+$/u, '');
+  return limit !== undefined && limit !== null ? `${body}\nlimit ${Number(limit)}` : body;
 }
 
 export type TestVerdict = 'pass' | 'warn' | 'fail';
