@@ -1,7 +1,7 @@
 import { adapter } from '@tsdbt/adapter-duckdb';
 import type { Connection, Dialect, ManifestNode, TargetConfig } from '@tsdbt/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { materializeMicrobatch } from '../../packages/runner/src/materialize/microbatch.js';
+import { batchResultsOfError, materializeMicrobatch } from '../../packages/runner/src/materialize/microbatch.js';
 import { schedule } from '../../packages/runner/src/scheduler.js';
 import { batchesMayRunInParallel, referencesThis } from '../../packages/runner/src/materialize/microbatch-concurrency.js';
 import type { BatchEvent, MicrobatchSettings } from '../../packages/runner/src/materialize/microbatch-types.js';
@@ -123,6 +123,22 @@ describe('microbatch batches at once: on the model connection and the threads th
     expect(out.batchResults!.successful.map(([s]) => s.slice(0, 10))).toEqual(['2024-01-01', '2024-01-02', '2024-01-04', '2024-01-05']);
     expect(await r.rows()).toEqual([[1], [2], [4], [5]]);
    }, 15_000);
+
+  it("a failed first batch skips the others (dbt's skip_batches): none starts, none borrows a thread, all count as failed", async () => {
+    for (const [name, existing] of [['mb_first_fails_build', false], ['mb_first_fails_incremental', true]] as const) {
+      if (existing) await h.conn.execute(`create table main.${name} as select id, ts from main.src`);
+      const r = run(name, { threads: 3, extra: { concurrent_batches: true }, failDay: DAYS[0] });
+      const error = await r.go().then(() => undefined, (e: unknown) => e);
+      expect(error, name).toBeDefined();
+      expect(r.order(), name).toEqual(['1 start', '1 error', '2 skipped', '3 skipped', '4 skipped', '5 skipped']);
+      expect(r.lent(), name).toBe(0);
+      expect(DAYS.map((d) => r.deletedOn(d)).filter(Boolean), name).toEqual([]);
+      // The run result still lists every batch, as failed (dbt's on_skip: `batch_results=BatchResults(failed=[batch])`).
+      expect(batchResultsOfError(error)?.failed.map(([s]) => s.slice(0, 10)), name).toEqual(DAYS);
+      expect(batchResultsOfError(error)?.successful, name).toEqual([]);
+    }
+    expect(await h.rows('select count(*) from main.mb_first_fails_incremental')).toEqual([[5]]);
+  });
 
   it('stays sequential where the warehouse declares no microbatch concurrency', async () => {
     const dialect = Object.create(h.dialect, { capabilities: { value: { ...h.dialect.capabilities, microbatchConcurrency: false } } }) as Dialect;

@@ -23,6 +23,11 @@ function project(): string {
   writeFileSync(join(dir, 'models', 'm_unset.sql'), MODEL());
   // Names `this`: dbt assumes its batches read each other's rows, so they stay sequential unless configured.
   writeFileSync(join(dir, 'models', 'm_this.sql'), MODEL('', "\n{% if is_incremental() %}where '{{ this }}' is not null{% endif %}"));
+  // Its template queries the warehouse (run_query) in every batch: that query must run on the batch's own connection.
+  writeFileSync(
+    join(dir, 'models', 'm_query.sql'),
+    `${MICROBATCH_CONFIG(monthStart(4), ', concurrent_batches=true')}\n{% if execute and model.batch %}{% set probe = run_query("select 'probe " ~ model.batch.event_time_start ~ "' as p") %}{% endif %}\nselect id, event_time, cast(payload as integer) as v from {{ ref('events') }}\n`,
+  );
   return dir;
 }
 
@@ -85,6 +90,46 @@ describe('microbatch concurrent_batches on DuckDB (real CLI, threads: 4)', () =>
     expect(deletes).toHaveLength(5);
     expect(new Set(deletes.filter((d) => d.middle).map((d) => d.conn)).size).toBe(3);
     expect(await query(dir, 'select id, v from main.m_true order by id')).toEqual(ALL);
+  }, 30_000);
+
+  it("each batch's template query runs on the connection that runs its delete+insert, never inside another batch's transaction", async () => {
+    const together = barrier(3);
+    /** Connections with a transaction open (a batch's delete+insert). */
+    const open = new Set<Connection>();
+    const probes: { conn: Connection; day: string; inTransaction: boolean }[] = [];
+    const deletes = new Map<string, Connection>();
+    const execute = proto.execute;
+    const transaction = proto.transaction;
+    vi.spyOn(proto, 'transaction').mockImplementation(async function <T>(this: Connection, fn: (c: Connection) => Promise<T>): Promise<T> {
+      if (open.has(this)) return transaction.call(this, fn) as Promise<T>;
+      open.add(this);
+      try {
+        return (await transaction.call(this, fn)) as T;
+      } finally {
+        open.delete(this);
+      }
+    });
+    vi.spyOn(proto, 'execute').mockImplementation(async function (this: Connection, sql: string, params?: unknown[]) {
+      const probe = /^select 'probe (\d{4}-\d{2}-\d{2})/u.exec(sql);
+      if (probe) probes.push({ conn: this, day: probe[1]!, inTransaction: open.has(this) });
+      if (/^delete from "dev"\."main"\."m_query"/u.test(sql)) {
+        const back = BACK.find((b) => sql.includes(`>= '${monthStart(b)} 00:00:00`))!;
+        deletes.set(monthStart(back), this);
+        // Hold the middle batches' transactions open together: a probe sent to a connection meanwhile would land inside one.
+        if ([3, 2, 1].includes(back)) await together();
+      }
+      return execute.call(this, sql, params);
+    });
+    const run = await runTsdbt(dir, ['run', '-s', 'm_query', '--event-time-start', monthStart(4), '--event-time-end', monthStart(-1)]);
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    // The middle batches ran at once, on three connections.
+    expect(new Set([3, 2, 1].map((b) => deletes.get(monthStart(b)))).size).toBe(3);
+    expect(probes.map((p) => p.day).sort()).toEqual(BACK.map((b) => monthStart(b)).sort());
+    for (const p of probes) {
+      expect(p.conn, `probe of ${p.day}`).toBe(deletes.get(p.day));
+      expect(p.inTransaction, `probe of ${p.day}`).toBe(false);
+    }
+    expect(await query(dir, 'select id, v from main.m_query order by id')).toEqual(ALL);
   }, 30_000);
 
   it('a failing batch among concurrent ones: the others commit, partial success, and retry runs only it', async () => {

@@ -6,52 +6,64 @@ import { bound, MICROBATCH_CONFIG, microbatchProject, monthStart, runResult } fr
 
 const rows = async (dir: string): Promise<unknown[][]> => query(dir, 'select id, v from main.monthly order by id');
 
-describe('microbatch: a failed batch is a partial success, and retry re-runs only it', () => {
+describe('microbatch: a failed first batch skips the others, and retry re-runs them all', () => {
+  // dbt-core skips the remaining batches once the first one fails (core/dbt/task/run.py,
+  // MicrobatchModelRunner.execute: `skip_batches = batch_results[0].status != RunStatus.Success`, dbt-core PR #11072,
+  // in 1.10): each skipped batch is reported `SKIPPED` (MicrobatchBatchRunner.on_skip) and counted as failed, so the
+  // model has no successful batch and fails; `retry` then runs the whole model again. A failed middle batch among
+  // successful ones (partial success, retry of that batch only) is covered in microbatch-concurrent.test.ts.
   let dir: string;
-  let partial: Awaited<ReturnType<typeof runTsdbt>>;
+  let failed: Awaited<ReturnType<typeof runTsdbt>>;
   beforeAll(async () => {
     dir = microbatchProject('tsdbt-microbatch-retry-');
     const first = await runTsdbt(dir, ['run']);
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
-    // The model now passes payload through as text: last month's 'bad' cannot go into the integer column, and
-    // that insert runs after its batch's delete, in the same transaction.
+    // The model now passes payload through as text: month 1's 'bad' cannot go into the integer column, and that
+    // insert runs after its batch's delete, in the same transaction. Month 0 changed too: its batch, had it run,
+    // would show as row 3's new value.
     writeFileSync(join(dir, 'models', 'monthly.sql'), `${MICROBATCH_CONFIG(monthStart(2))}\nselect id, event_time, payload as v from {{ ref('events') }}\n`);
     await query(dir, "update main.events set payload = 'bad' where id = 2");
-    partial = await runTsdbt(dir, ['run', '-s', 'monthly']);
+    await query(dir, "update main.events set payload = '30' where id = 3");
+    failed = await runTsdbt(dir, ['run', '-s', 'monthly']);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('keeps the good batches, rolls the failed one back whole, and reports partial success', async () => {
-    expect(partial.exitCode).toBe(1);
-    expect(partial.stdout).toMatch(new RegExp(`Batch 1 of 2 ERROR creating batch ${monthStart(1)} of main\\.monthly`, 'u'));
-    expect(partial.stdout).toMatch(new RegExp(`Batch 2 of 2 OK created batch ${monthStart(0)} of main\\.monthly`, 'u'));
-    expect(partial.stdout).toMatch(/PARTIALLY created sql microbatch model main\.monthly \.+ \[PARTIAL SUCCESS \(1\/2\) in/u);
-    expect(partial.stdout).toContain('Completed with 0 errors, 1 partial success, and 0 warnings:');
-    // Row 2's month was deleted inside the failed transaction: still there after the rollback.
+  it('rolls the first batch back whole, skips the second without starting it, and fails the model', async () => {
+    expect(failed.exitCode).toBe(1);
+    expect(failed.stdout).toMatch(new RegExp(`Batch 1 of 2 ERROR creating batch ${monthStart(1)} of main\\.monthly`, 'u'));
+    expect(failed.stdout).toMatch(new RegExp(`Batch 2 of 2 SKIP batch ${monthStart(0)} of main\\.monthly \\.+ \\[SKIPPED in 0\\.00s\\]`, 'u'));
+    expect(failed.stdout).not.toContain(`START batch ${monthStart(0)} of`);
+    expect(failed.stdout).toMatch(/ERROR creating sql microbatch model main\.monthly/u);
+    expect(failed.stdout).toContain('Completed with 1 error, 0 partial successes, and 0 warnings:');
+    // Row 2's month was deleted inside the failed transaction: still there after the rollback; row 3's batch never ran.
     expect(await rows(dir)).toEqual([[1, 1], [2, 2], [3, 3]]);
     const r = runResult(dir);
-    expect(r.status).toBe('partial success');
-    expect(r.message).toBe('PARTIAL SUCCESS (1/2)');
+    expect(r.status).toBe('error');
     expect(r.batch_results).toEqual({
-      successful: [[bound(monthStart(0)), bound(monthStart(-1))]],
-      failed: [[bound(monthStart(1)), bound(monthStart(0))]],
+      successful: [],
+      failed: [
+        [bound(monthStart(1)), bound(monthStart(0))],
+        [bound(monthStart(0)), bound(monthStart(-1))],
+      ],
     });
   });
 
-  it('retries the failed batch only, and records every batch as done', async () => {
+  it('retry runs the failed first batch and the skipped one, and records both as done', async () => {
     await query(dir, "update main.events set payload = '20' where id = 2");
     const retry = await runTsdbt(dir, ['retry']);
     expect(retry.exitCode, retry.stdout + retry.stderr).toBe(0);
-    expect(retry.stdout).toContain(`Batch 1 of 1 START batch ${monthStart(1)} of main.monthly`);
-    expect(retry.stdout).not.toContain(`batch ${monthStart(0)} of`);
-    expect(await rows(dir)).toEqual([[1, 1], [2, 20], [3, 3]]);
+    expect(retry.stdout).toContain(`Batch 1 of 2 START batch ${monthStart(1)} of main.monthly`);
+    expect(retry.stdout).toContain(`Batch 2 of 2 START batch ${monthStart(0)} of main.monthly`);
+    expect(await rows(dir)).toEqual([[1, 1], [2, 20], [3, 30]]);
     const r = runResult(dir);
     expect(r.status).toBe('success');
-    expect(r.batch_results?.failed).toEqual([]);
-    expect(r.batch_results?.successful).toEqual([
-      [bound(monthStart(0)), bound(monthStart(-1))],
-      [bound(monthStart(1)), bound(monthStart(0))],
-    ]);
+    expect(r.batch_results).toEqual({
+      successful: [
+        [bound(monthStart(1)), bound(monthStart(0))],
+        [bound(monthStart(0)), bound(monthStart(-1))],
+      ],
+      failed: [],
+    });
     const results = JSON.parse(readFileSync(join(dir, 'target', 'run_results.json'), 'utf8')) as { results: unknown[] };
     expect(results.results).toHaveLength(1);
   });

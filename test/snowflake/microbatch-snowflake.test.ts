@@ -45,7 +45,7 @@ interface Target {
 
 const target = (dir: string, schema: string, query: Target['query']): Target => ({ dir, schema, run: (...args) => runTsdbt(dir, args), query });
 const monthly = (t: Target) => t.query(`select id, v from ${t.schema}.monthly order by id`);
-const batchLine = (t: Target, i: number, total: number, back: number, state: 'START batch' | 'OK created batch' | 'ERROR creating batch') =>
+const batchLine = (t: Target, i: number, total: number, back: number, state: 'START batch' | 'OK created batch' | 'ERROR creating batch' | 'SKIP batch') =>
   `Batch ${i} of ${total} ${state} ${monthStart(back)} of ${t.schema}.monthly`;
 const CAST_MODEL = `${MICROBATCH_CONFIG(monthStart(2))}\nselect id, event_time, cast(payload as integer) as v from {{ ref('events') }}\n`;
 const PASSTHROUGH_MODEL = `${MICROBATCH_CONFIG(monthStart(2))}\nselect id, event_time, payload as v from {{ ref('events') }}\n`;
@@ -118,8 +118,10 @@ describe('microbatch on Snowflake (stand-in), beside the same project on DuckDB'
     expect(runResult(snow.dir).batch_results?.successful).toEqual([[bound(monthStart(2)), bound(monthStart(1))]]);
   });
 
-  it('a failing batch is a partial success: the good batch committed, the failed one rolled back whole', async () => {
-    // `v` now passes payload through as text: last month's 'bad' cannot go into the number column, and that insert
+  it('a failed first batch skips the other: rolled back whole, the model fails, as on DuckDB', async () => {
+    // dbt-core skips the remaining batches once the first fails (core/dbt/task/run.py MicrobatchModelRunner.execute,
+    // `skip_batches`; dbt-core #11072): the skipped one is reported SKIPPED and counted as failed, so no batch succeeded.
+    // `v` now passes payload through as text: month 1's 'bad' cannot go into the number column, and that insert
     // runs after its batch's delete, in the same transaction.
     await both(async (t) => {
       writeFileSync(join(t.dir, 'models', 'monthly.sql'), PASSTHROUGH_MODEL);
@@ -129,28 +131,29 @@ describe('microbatch on Snowflake (stand-in), beside the same project on DuckDB'
     expect(d.exitCode).toBe(1);
     expect(s.exitCode, s.stdout + s.stderr).toBe(1);
     expect(s.stdout).toContain(batchLine(snow, 1, 2, 1, 'ERROR creating batch'));
-    expect(s.stdout).toContain(batchLine(snow, 2, 2, 0, 'OK created batch'));
-    expect(s.stdout).toMatch(/PARTIALLY created sql microbatch model analytics\.monthly \.+ \[PARTIAL SUCCESS \(1\/2\) in/u);
-    expect(s.stdout).toContain('Completed with 0 errors, 1 partial success, and 0 warnings:');
+    expect(s.stdout).toContain(batchLine(snow, 2, 2, 0, 'SKIP batch'));
+    expect(s.stdout).not.toContain(batchLine(snow, 2, 2, 0, 'START batch'));
+    expect(s.stdout).toMatch(/ERROR creating sql microbatch model analytics\.monthly/u);
     // Rows 2 and 4 sit in the failed month, deleted inside its transaction: both still there after the rollback.
     await sameRows([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
     const r = runResult(snow.dir);
-    expect(r.status).toBe('partial success');
-    expect(r.batch_results).toEqual({ successful: [[bound(monthStart(0)), bound(monthStart(-1))]], failed: [[bound(monthStart(1)), bound(monthStart(0))]] });
+    expect(r.status).toBe('error');
+    expect(r.batch_results).toEqual({ successful: [], failed: [[bound(monthStart(1)), bound(monthStart(0))], [bound(monthStart(0)), bound(monthStart(-1))]] });
     expect(r.batch_results).toEqual(runResult(duck.dir).batch_results);
     expect(await snow.query("show terse objects like '%DBT_TMP%' in schema mbdb.analytics")).toEqual([]);
   });
 
-  it('retry re-runs only the failed batch', async () => {
+  it('retry re-runs the failed first batch and the skipped one', async () => {
     await both((t) => t.query(`update ${t.schema}.events set payload = '20' where id = 2`).then(() => undefined));
     const [d, s] = await runBoth('retry');
     expect(d.exitCode, d.stdout + d.stderr).toBe(0);
     expect(s.exitCode, s.stdout + s.stderr).toBe(0);
-    expect(s.stdout).toContain(batchLine(snow, 1, 1, 1, 'START batch'));
-    expect(s.stdout).not.toContain(`batch ${monthStart(0)} of`);
+    expect(s.stdout).toContain(batchLine(snow, 1, 2, 1, 'START batch'));
+    expect(s.stdout).toContain(batchLine(snow, 2, 2, 0, 'START batch'));
     await sameRows([[1, 1], [2, 20], [3, 3], [4, 4], [5, 5]]);
     expect(runResult(snow.dir).status).toBe('success');
     expect(runResult(snow.dir).batch_results?.failed).toEqual([]);
+    expect(runResult(snow.dir).batch_results?.successful).toHaveLength(2);
   });
 
   it('rebuilds from begin on --full-refresh', async () => {

@@ -5,6 +5,7 @@ import type { RenderRuntime } from './core-api.js';
 import { describeFailure, executeNode } from './execute-node.js';
 import { cloneNode } from './commands/clone-node.js';
 import { loggedConnection } from './logged-connection.js';
+import { batchResultsOfError } from './materialize/microbatch.js';
 import { displayRelation } from './node-relation.js';
 import { withQueryTag } from './query-tag.js';
 import type { TaskContext } from './task-context.js';
@@ -36,7 +37,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       empty: task.empty,
       projectDir: task.project.projectDir,
       compile: (o) => {
-        const sql = compileNode(task.project, node.unique_id, { ...runtime, isIncremental: o?.isIncremental ?? false, batch: o?.batch });
+        const sql = compileNode(task.project, node.unique_id, { ...runtime, connection: o?.connection ?? conn, isIncremental: o?.isIncremental ?? false, batch: o?.batch });
         const files = task.files;
         return files ? sql.then((s) => (files.compiled(node, s), s)) : sql;
       },
@@ -85,6 +86,7 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
         message: failure.message,
         failures: null,
         error: failure,
+        batchResults: batchResultsOfError(error),
         completedAt: completed.toISOString(),
         executionTime: (completed.getTime() - startedAt.getTime()) / 1000,
       };

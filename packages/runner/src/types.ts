@@ -52,8 +52,12 @@ export interface NodeContext {
   node: ManifestNode;
   fullRefresh: boolean;
   empty: boolean;
-  /** Render the node's SQL (ephemerals inlined); `isIncremental` as the materialization decides. */
-  compile(options?: { isIncremental?: boolean; batch?: RenderRuntime['batch'] }): Promise<string>;
+  /**
+   * Render the node's SQL (ephemerals inlined); `isIncremental` as the materialization decides. `connection`: where
+   * the template's own queries (run_query, adapter.get_relation ...) run, when not on `conn` (a microbatch batch on a
+   * borrowed thread renders on that thread's connection, so its reads never land in another batch's transaction).
+   */
+  compile(options?: { isIncremental?: boolean; batch?: RenderRuntime['batch']; connection?: Connection }): Promise<string>;
   /** The task's microbatch window and retry state (microbatch models only). */
   microbatch?: MicrobatchSettings;
   /** A batch of this node starting or done. */

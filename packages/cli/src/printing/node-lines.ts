@@ -59,5 +59,7 @@ export function batchParts(e: { index: number; total: number; label: string; rel
   if (!e.result) return { left: `${head} START ${what}`, right: '[RUN]' };
   const secs = `${e.result.seconds.toFixed(2)}s`;
   if (e.result.status === 'error') return { left: `${head} ${red(color, 'ERROR')} creating ${what}`, right: `[${red(color, 'ERROR')} in ${secs}]` };
+  // Not run: the model's first batch failed (dbt's MicrobatchBatchRunner.on_skip).
+  if (e.result.status === 'skipped') return { left: `${head} ${yellow(color, 'SKIP')} ${what}`, right: `[${yellow(color, 'SKIPPED')} in ${secs}]` };
   return { left: `${head} ${green(color, 'OK')} created ${what}`, right: `[${green(color, 'SUCCESS')} in ${secs}]` };
 }

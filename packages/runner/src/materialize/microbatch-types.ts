@@ -31,5 +31,6 @@ export interface BatchEvent {
   total: number;
   /** dbt's formatted batch start: `2024-01-01`, or the full time for hourly batches. */
   label: string;
-  result?: { status: 'success' | 'error'; seconds: number; message: string };
+  /** `skipped`: not run because the first batch failed (dbt's MicrobatchBatchRunner.on_skip: no START line, `SKIPPED`). */
+  result?: { status: 'success' | 'error' | 'skipped'; seconds: number; message: string };
 }

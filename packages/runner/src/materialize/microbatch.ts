@@ -1,4 +1,4 @@
-import { eventTimeValue, isTsdbtError, TsdbtError } from '@tsdbt/core';
+import { eventTimeValue, isTsdbtError } from '@tsdbt/core';
 import type { BatchSize, RelationRef } from '@tsdbt/core';
 import { describeFailure } from '../execute-node.js';
 import { displayRelation, nodeRelation } from '../node-relation.js';
@@ -47,7 +47,9 @@ function hooksFor(ctx: NodeContext, first: boolean, last: boolean): NodeContext 
 async function runBatch(ctx: NodeContext, rel: RelationRef, batch: Batch, built: boolean, hooks: { first: boolean; last: boolean }): Promise<string> {
   const size = ctx.node.config.batch_size as BatchSize;
   const runtimeBatch = { id: batchId(batch.start, size), eventTimeStart: pyDatetime(batch.start), eventTimeEnd: pyDatetime(batch.end) };
-  const sql = await ctx.compile({ isIncremental: built, batch: runtimeBatch });
+  // Rendered on the connection that runs the batch (a lane's own on a borrowed thread): the template's queries and
+  // the batch's delete+insert share one session, and none lands inside another batch's open transaction.
+  const sql = await ctx.compile({ isIncremental: built, batch: runtimeBatch, connection: ctx.conn });
   const batchCtx = hooksFor(ctx, hooks.first, hooks.last);
   if (built) await withNodeHooks(batchCtx, rel, () => applyMicrobatch(batchCtx, rel, sql, runtimeBatch));
   else await withNodeHooks(batchCtx, rel, () => buildAndSwap(batchCtx, rel, sql));
@@ -75,7 +77,6 @@ async function runRecorded(lane: NodeContext, rel: RelationRef, batches: Batch[]
   const seconds = (): number => (Date.now() - started) / 1000;
   const bounds: [string, string] = [isoDatetime(batch.start), isoDatetime(batch.end)];
   try {
-    if (!p.built && i > 0) throw new TsdbtError('TSDBT_MICROBATCH_NO_TARGET', `Batch ${event.label} not run: the first batch, which creates ${node.name}, failed`);
     const sql = await runBatch(lane, rel, batch, p.built, { first: i === 0, last: i === batches.length - 1 });
     if (i >= p.lastIndex) {
       p.lastSql = sql;
@@ -93,6 +94,14 @@ async function runRecorded(lane: NodeContext, rel: RelationRef, batches: Batch[]
   }
 }
 
+/** A batch not run because the first one failed: counted as failed (retry runs it), reported `SKIPPED`, no START line. */
+function skipBatch(ctx: NodeContext, batches: Batch[], i: number, p: Progress): void {
+  const batch = batches[i]!;
+  p.results.failed.push([isoDatetime(batch.start), isoDatetime(batch.end)]);
+  const label = batchLabel(batch.start, ctx.node.config.batch_size as BatchSize);
+  ctx.batchEvent?.({ index: i + 1, total: batches.length, label, result: { status: 'skipped', seconds: 0, message: 'SKIPPED' } });
+}
+
 /**
  * dbt's microbatch incremental strategy: the model runs once per batch of `batch_size`, its inputs with an
  * `event_time` filtered to the batch. A first build (or --full-refresh) creates the table from the first batch; every
@@ -100,6 +109,7 @@ async function runRecorded(lane: NodeContext, rel: RelationRef, batches: Batch[]
  * ones and never half of itself. As dbt-core runs them: the first batch alone, then the middle ones at once where
  * the warehouse allows it (see batchesMayRunInParallel; each on a connection of its own, `--threads` bounding them
  * with the run's other nodes), then the last one alone once they are all done, so post-hooks run last.
+ * If the first batch fails, the others are skipped and the model fails; `retry` then runs all of them again.
  * Some batches failing is dbt's `partial success`; `retry` re-runs only those.
  */
 export async function materializeMicrobatch(ctx: NodeContext): Promise<MaterializeOutcome> {
@@ -118,14 +128,19 @@ export async function materializeMicrobatch(ctx: NodeContext): Promise<Materiali
     ctx.microbatch?.debug?.(`batch ${batchLabel(batches[i]!.start, node.config.batch_size as BatchSize)} of ${displayRelation(node)} is being run ${parallel ? 'concurrently' : 'sequentially'}`);
   how(0, false);
   await run(0, ctx);
+  // dbt-core skips every other batch once the first one fails, on a first build as on an incremental run or a retry
+  // (MicrobatchModelRunner.execute: `skip_batches = batch_results[0].status != RunStatus.Success`; dbt-core #11072, 1.10).
+  const skip = p.results.failed.length > 0;
   const middle = batches.slice(1, -1).map((_, k) => k + 1);
   const parallel = middle.length > 0 && batchesMayRunInParallel(ctx, p.built);
   for (const i of middle) how(i, parallel);
-  if (parallel) await runOnLanes(ctx, middle, run);
+  if (skip) for (const i of middle) skipBatch(ctx, batches, i, p);
+  else if (parallel) await runOnLanes(ctx, middle, run);
   else for (const i of middle) await run(i, ctx);
   if (batches.length > 1) {
     how(batches.length - 1, false);
-    await run(batches.length - 1, ctx);
+    if (skip) skipBatch(ctx, batches, batches.length - 1, p);
+    else await run(batches.length - 1, ctx);
   }
   // This run's batches in time order, as dbt sorts them, whatever order they finished in (a retry's earlier ones first).
   const results = { successful: [...done, ...p.results.successful.sort(byStart)], failed: p.results.failed.sort(byStart) };
@@ -134,11 +149,22 @@ export async function materializeMicrobatch(ctx: NodeContext): Promise<Materiali
 
 const byStart = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
+/** The batches of a microbatch model that failed as a whole, by the error it failed with (for its run result). */
+const failedModels = new WeakMap<object, BatchResults>();
+
+/** run_results.json `batch_results` of a model whose every batch failed or was skipped: dbt lists them all as failed. */
+export function batchResultsOfError(error: unknown): BatchResults | undefined {
+  return typeof error === 'object' && error !== null ? failedModels.get(error) : undefined;
+}
+
 /** SUCCESS, ERROR (the first batch's error: retry then re-runs the whole model, as dbt) or PARTIAL SUCCESS (n/m). */
 function outcome(results: BatchResults, firstError: unknown, compiledCode: string): MaterializeOutcome {
   const ok = results.successful.length;
   const total = ok + results.failed.length;
   if (!results.failed.length) return { message: 'SUCCESS', compiledCode, batchResults: results };
-  if (!ok) throw firstError;
+  if (!ok) {
+    if (typeof firstError === 'object' && firstError !== null) failedModels.set(firstError, results);
+    throw firstError;
+  }
   return { status: 'partial success', message: `PARTIAL SUCCESS (${ok}/${total})`, compiledCode, batchResults: results };
 }
