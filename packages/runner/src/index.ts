@@ -5,6 +5,7 @@ export { buildPlan, TASK_RESOURCE_TYPES } from './plan.js';
 export { schedule } from './scheduler.js';
 export type { NodeResult, NodeStatus, RunEvent, EmitEvent, NodeContext, MaterializeOutcome } from './types.js';
 export { wrapTestSql, testVerdict } from './tests/test-query.js';
+export { storedFailuresRelation } from './tests/run-test.js';
 export { inferSeedType } from './materialize/csv-types.js';
 export { writeRunResults, RUN_RESULTS_SCHEMA } from './artifacts/run-results.js';
 export { show } from './commands/show.js';

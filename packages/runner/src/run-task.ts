@@ -77,6 +77,8 @@ export interface TaskResult {
   exitCode: number;
   runResultsPath: string;
   project: Project;
+  /** --store-failures was on (the summary points at the rows of the tests that failed). */
+  storeFailures?: boolean;
 }
 
 async function refOverridesFor(project: Project, options: TaskOptions, plan: Plan, pool: ConnectionPool): Promise<Map<string, string> | undefined> {
@@ -225,5 +227,5 @@ export async function runTask(kind: TaskKind, options: TaskOptions): Promise<Tas
   log.write('info', `Finished ${kind}: ${results.length} nodes in ${elapsed.toFixed(2)}s${cancelled ? ' (cancelled)' : ''}`);
   log.close();
   const exitCode = cancelled ? 130 : results.some((r) => FAILED.has(r.status)) ? 1 : 0;
-  return { kind, results, elapsed, cancelled, exitCode, runResultsPath, project };
+  return { kind, results, elapsed, cancelled, exitCode, runResultsPath, project, storeFailures: !!options.storeFailures };
 }

@@ -1,4 +1,4 @@
-import type { NodeResult, TaskResult } from '@tsdbt/runner';
+import { storedFailuresRelation, type NodeResult, type TaskResult } from '@tsdbt/runner';
 import { green, red, yellow } from './colors.js';
 
 interface Line {
@@ -31,6 +31,13 @@ function elapsedText(seconds: number): string {
   return `${h} hours ${m} minutes and ${s.toFixed(2)} seconds (${seconds.toFixed(2)}s)`;
 }
 
+/** dbt's CheckNodeTestFailure: the query that shows a failed test's stored rows, between two rules. */
+function checkNodeTestFailure(relation: string, uniqueId: string): Line {
+  const query = `select * from ${relation}`;
+  const rule = '-'.repeat(query.length);
+  return { level: 'info', name: 'CheckNodeTestFailure', text: `  See test failures:\n  ${rule}\n  ${query}\n  ${rule}`, data: { unique_id: uniqueId, relation_name: relation } };
+}
+
 const isError = (r: NodeResult): boolean => r.status === 'error' || r.status === 'fail';
 
 /** dbt's closing block: what ran, the failures in full, and `Done. PASS=… WARN=… ERROR=… SKIP=… TOTAL=…`. */
@@ -54,6 +61,8 @@ export function summaryLines(result: TaskResult, color: boolean): Line[] {
     const where = node ? `${node.resource_type} ${node.name} (${node.original_file_path})` : r.uniqueId;
     const text = r.status === 'error' ? r.message : `${r.status === 'warn' ? 'Warning' : 'Failure'} in ${where}\n  ${r.message}`;
     lines.push({ level: r.status === 'warn' ? 'warn' : 'error', name: 'RunResultError', text, data: { unique_id: r.uniqueId, code: r.error?.code } });
+    const stored = r.status !== 'error' && node ? storedFailuresRelation(result.project.dialect, result.project.target, node, !!result.storeFailures) : undefined;
+    if (stored) lines.push({ level: 'info', name: 'Note', text: '' }, checkNodeTestFailure(stored, r.uniqueId));
   }
   lines.push({ level: 'info', name: 'Note', text: '' });
   const total = rs.length;

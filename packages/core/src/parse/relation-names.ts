@@ -26,6 +26,15 @@ const str = (v: unknown): string | null => (v === undefined || v === null || v =
 const RELATIONAL = new Set(['model', 'seed', 'snapshot']);
 const SQL_SUFFIX = /\.sql$/;
 
+/**
+ * A test's alias: its file's name, folders left out. A generic test's file is its name, hashed when long (dbt's
+ * TestBuilder sets that as the alias); a singular test in tests/checks/x.sql is `x`, its node name, as dbt's
+ * generate_alias_name gives it, never `checks/x` (no warehouse takes that as an audit table's name).
+ */
+function testAlias(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1).replace(SQL_SUFFIX, '');
+}
+
 /** dbt's database / schema / alias for a node: generate_*_name macros (overridable), legacy snapshot target_schema. */
 export function assignRelationName(project: ParsedProject, node: ManifestNode, overridden: Set<string>): void {
   const c = node.config;
@@ -45,7 +54,7 @@ export function assignRelationName(project: ParsedProject, node: ManifestNode, o
   const versioned = node.version !== undefined && node.version !== null;
   node.alias = overridden.has('generate_alias_name') && node.resource_type !== 'test'
     ? callNamer(project, node, 'generate_alias_name', c.alias)
-    : (str(c.alias) ?? (node.resource_type === 'test' ? node.path.replace(SQL_SUFFIX, '') : versioned ? `${node.name}_v${String(node.version).replace(/\./g, '_')}` : node.name));
+    : (str(c.alias) ?? (node.resource_type === 'test' ? testAlias(node.path) : versioned ? `${node.name}_v${String(node.version).replace(/\./g, '_')}` : node.name));
   const relational = RELATIONAL.has(node.resource_type) && c.materialized !== 'ephemeral';
   node.relation_name = relational
     ? project.dialect.renderRelation({ database: node.database ?? undefined, schema: node.schema, identifier: node.alias }, project.config.quoting)

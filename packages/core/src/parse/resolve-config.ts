@@ -58,6 +58,22 @@ const CHECKS: Check[] = [
   ['severity', (v) => v === undefined || (isStr(v) && /^(error|warn)$/i.test(v as string)), "'error' or 'warn'"],
 ];
 
+/**
+ * dbt's TestConfig.__post_init__: `store_failures_as`, when set, decides `store_failures` (ephemeral: off, table or
+ * view: on, an unknown value: on, so the test materialization reports it); unset, it follows `store_failures` (true:
+ * table, false: ephemeral). So `config.get('store_failures')` (should_store_failures(), which not_null reads to select
+ * `*` rather than the column) and manifest.json say what the test will do.
+ */
+function pairStoreFailures(c: Record<string, unknown>): void {
+  const as = c.store_failures_as;
+  if (as === undefined || as === null) {
+    if (c.store_failures === true) c.store_failures_as = 'table';
+    else if (c.store_failures === false) c.store_failures_as = 'ephemeral';
+  } else {
+    c.store_failures = as !== 'ephemeral';
+  }
+}
+
 /** Validates types and normalises what dbt normalises (tags list, hooks as objects, severity upper-case). */
 export function finalizeConfig(node: ManifestNode, file: string, problems: Diagnostic[]): void {
   const c = node.config as Record<string, unknown>;
@@ -71,6 +87,7 @@ export function finalizeConfig(node: ManifestNode, file: string, problems: Diagn
       });
   }
   if (typeof c.severity === 'string') c.severity = c.severity.toUpperCase();
+  if (node.resource_type === 'test') pairStoreFailures(c);
   // Tests have no hooks in dbt: normalised only where a project gave them some.
   if (node.resource_type !== 'test' || c.pre_hook !== undefined || c.post_hook !== undefined) {
     c.pre_hook = toHooks(c.pre_hook);

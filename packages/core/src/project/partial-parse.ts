@@ -9,7 +9,8 @@ import { discoverFiles } from '../parse/discover-files.js';
 import type { ProjectPackage } from './packages.js';
 
 /** Bump when parse output changes shape, so old caches are ignored. */
-const FORMAT = 'tsdbt-partial-parse-1';
+// 2: test aliases without folders, store_failures paired with store_failures_as, tests without hooks.
+const FORMAT = 'tsdbt-partial-parse-2';
 const FILE = 'partial_parse.json';
 const TEMPLATES = 'tsdbt_templates.json';
 

@@ -1,4 +1,4 @@
-import type { RelationRef } from '@tsdbt/core';
+import type { Dialect, ManifestNode, RelationRef, TargetConfig } from '@tsdbt/core';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { storeFailuresAs } from './store-failures.js';
 import { limitSql, testVerdict, wrapTestSql } from './test-query.js';
@@ -9,10 +9,26 @@ const truthy = (v: unknown): boolean => v === true || v === 1 || v === 'true' ||
  * The audit relation dbt keeps failing rows in: the test node's own schema (`<target schema>_dbt_test__audit` unless
  * a `schema` config names another) and its alias.
  */
-export function auditRelation(ctx: NodeContext): RelationRef {
+export function auditRelation(ctx: Pick<NodeContext, 'dialect' | 'node' | 'target'>): RelationRef {
   const { dialect, node, target } = ctx;
   const schema = dialect.normalizeIdentifier(node.schema ?? `${target.schema}_dbt_test__audit`);
   return { database: node.database ?? target.database, schema, identifier: dialect.normalizeIdentifier(node.alias ?? node.name) };
+}
+
+/**
+ * Where a data test that failed or warned keeps its failing rows, rendered (dbt's `See test failures:` line), or
+ * undefined when it stores none: the test's own config, else `--store-failures`.
+ */
+export function storedFailuresRelation(dialect: Dialect, target: TargetConfig, node: ManifestNode, flag: boolean): string | undefined {
+  if (node.resource_type !== 'test') return undefined;
+  let kind: ReturnType<typeof storeFailuresAs>;
+  try {
+    kind = storeFailuresAs(node.config, flag);
+  } catch {
+    // An unknown store_failures_as: the test errored before storing anything.
+    return undefined;
+  }
+  return kind ? dialect.renderRelation(auditRelation({ dialect, node, target })) : undefined;
 }
 
 /** dbt's test materialization with failures stored: replace the audit relation (whatever it was), then count from it. */
