@@ -24,6 +24,8 @@ export interface HubStandIn {
   url: string;
   /** Every path asked for, in order. */
   requests: string[];
+  /** The Authorization header of each request, in the same order (undefined when none was sent). */
+  authorizations: (string | undefined)[];
   /** Publishes (or replaces) a package version while the server runs. */
   publish(pkg: string, name: string, version: string, spec: HubVersionSpec): Promise<void>;
   /** Serves `body` at `path` as is (a tarball: entry's URL, a broken archive). */
@@ -52,11 +54,13 @@ export async function startHub(packages: HubPackages = {}): Promise<HubStandIn> 
   const bodies = new Map<string, Buffer>();
   const docs = new Map<string, { name: string; namespace: string; versions: Record<string, unknown> }>();
   const requests: string[] = [];
+  const authorizations: (string | undefined)[] = [];
   const answers = new Map<string, { status: number; body: string }>();
   let base = '';
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push(path);
+    authorizations.push(req.headers.authorization);
     const fixed = answers.get(path);
     if (fixed) return void res.writeHead(fixed.status, { 'content-type': 'application/json' }).end(fixed.body);
     if (path === '/api/v1/index.json') return json(res, [...docs.keys()]);
@@ -84,6 +88,7 @@ export async function startHub(packages: HubPackages = {}): Promise<HubStandIn> 
   return {
     url: `${base}/`,
     requests,
+    authorizations,
     publish,
     serve: (path, body) => void bodies.set(path, body),
     answer: (path, status, body) => void answers.set(path, { status, body }),

@@ -1,4 +1,4 @@
-import { httpGet } from './http-get.js';
+import { httpGet, shownUrl } from './http-get.js';
 
 /** One version of a hub package, as the hub's API describes it. */
 export interface HubVersion {
@@ -20,8 +20,11 @@ export interface HubPackage {
  * `detail` says what was wrong with the document at `url`.
  */
 export class HubResponseError extends Error {
-  constructor(readonly url: string, readonly detail: string) {
-    super(`${url} ${detail}`);
+  readonly url: string;
+  constructor(url: string, readonly detail: string) {
+    // Shown without the credentials a mirror's URL may carry.
+    super(`${shownUrl(url)} ${detail}`);
+    this.url = shownUrl(url);
     this.name = 'HubResponseError';
   }
 }

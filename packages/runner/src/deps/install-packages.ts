@@ -2,6 +2,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, renameSync, symlinkSync } fro
 import { dirname, join } from 'node:path';
 import type { DepsContext } from './deps-context.js';
 import { depsError, reason } from './deps-error.js';
+import { shownUrl } from './http-get.js';
 import type { Pinned } from './pin-package.js';
 import type { PinnedPackage } from './types.js';
 
@@ -41,7 +42,7 @@ async function stage(ctx: DepsContext, p: Pinned, dest: string): Promise<void> {
     try {
       dir = await ctx.tarball(pinned.tarballUrl);
     } catch (error) {
-      throw depsError('TSDBT_DEPS_DOWNLOAD_FAILED', pinned.at, pinned.package, `version ${pinned.version} could not be downloaded from ${pinned.tarballUrl}: ${reason(error)}`, 'Check the network (or $DBT_PACKAGE_HUB_URL) and run tsdbt deps again.', error);
+      throw depsError('TSDBT_DEPS_DOWNLOAD_FAILED', pinned.at, pinned.package, `version ${pinned.version} could not be downloaded from ${shownUrl(pinned.tarballUrl)}: ${reason(error)}`, 'Check the network (or $DBT_PACKAGE_HUB_URL) and run tsdbt deps again.', error);
     }
     if (!existsSync(join(dir, 'dbt_project.yml')))
       throw depsError('TSDBT_DEPS_NOT_A_PACKAGE', pinned.at, pinned.package, `the archive of version ${pinned.version} holds no dbt_project.yml`, 'Pin another version of the package.');

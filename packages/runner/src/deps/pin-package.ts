@@ -4,7 +4,7 @@ import { closestName, type TsdbtError } from '@tsdbt/core';
 import type { DepsContext } from './deps-context.js';
 import { depsError, reason } from './deps-error.js';
 import { HubResponseError, type HubPackage, type HubVersion } from './hub-client.js';
-import { HttpError } from './http-get.js';
+import { HttpError, shownUrl } from './http-get.js';
 import { projectName } from './project-name.js';
 import { readSpecs } from './read-specs.js';
 import { resolveVersion } from './resolve-version.js';
@@ -33,7 +33,7 @@ function depsOf(ctx: DepsContext, dir: string, name: string): PackageSpec[] {
 
 /** A hub failure as a deps error: the hub not reached, or an answer that is not its API (a broken mirror). */
 function hubError(ctx: DepsContext, spec: PackageSpec, pkg: string, error: unknown): TsdbtError {
-  const url = ctx.hub.baseUrl;
+  const url = shownUrl(ctx.hub.baseUrl);
   const bad = `Check the hub URL ${url}: $DBT_PACKAGE_HUB_URL, when set, must point at dbt hub or at a mirror serving all of its api/v1/ documents (fix the mirror, or unset the variable to use hub.getdbt.com).`;
   if (error instanceof HubResponseError)
     return depsError('TSDBT_DEPS_HUB_BAD_RESPONSE', spec.at, pkg, `the package hub at ${url} answered with something other than its API: ${error.message}`, bad, error);
@@ -63,7 +63,7 @@ async function pinHub(ctx: DepsContext, specs: Array<Extract<PackageSpec, { kind
   });
   if (!index.includes(first.package)) {
     const like = closestName(first.package, index);
-    throw depsError('TSDBT_DEPS_PACKAGE_NOT_FOUND', first.at, first.package, `not found in the package index at ${ctx.hub.baseUrl}`,
+    throw depsError('TSDBT_DEPS_PACKAGE_NOT_FOUND', first.at, first.package, `not found in the package index at ${shownUrl(ctx.hub.baseUrl)}`,
       like ? `Did you mean ${like}? Fix the package name in packages.yml (as hub.getdbt.com lists it: org/name).` : `Check the package name (org/name, as hub.getdbt.com lists it) and the hub URL ($DBT_PACKAGE_HUB_URL).`);
   }
   const info = await document.catch((error: unknown) => {
