@@ -28,7 +28,7 @@ const FILES: Record<string, string> = {
 
 interface RunResults {
   args: Record<string, unknown>;
-  results: { unique_id: string; status: string; failures: number | null }[];
+  results: { unique_id: string; status: string; failures: number | null; relation_name: string | null }[];
 }
 
 const AUDIT = 'main_dbt_test__audit';
@@ -67,6 +67,9 @@ describe('--store-failures on test and build', () => {
     const byId = new Map(results().results.map((x) => [x.unique_id.split('.')[2], x]));
     expect(byId.get('limited')?.failures).toBe(1);
     expect(byId.get('negative_amounts')).toMatchObject({ status: 'fail', failures: 2 });
+    // run_results.json names the audit relation of a test that stores its failures, as dbt's does; none otherwise.
+    expect(byId.get('negative_amounts')?.relation_name).toBe('"dev"."main_dbt_test__audit"."negative_amounts"');
+    expect(byId.get('never_stored')?.relation_name).toBeNull();
     // flags.STORE_FAILURES is what the flag says.
     expect(readFileSync(join(dir, 'target', 'compiled', 'audit_shop', 'tests', 'reads_flag.sql'), 'utf8')).toContain('select 1 as flag');
     expect(results().args.store_failures).toBe(true);

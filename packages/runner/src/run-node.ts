@@ -8,6 +8,7 @@ import { loggedConnection } from './logged-connection.js';
 import { batchResultsOfError } from './materialize/microbatch.js';
 import { displayRelation } from './node-relation.js';
 import { withQueryTag } from './query-tag.js';
+import { storedFailuresRelation } from './tests/run-test.js';
 import type { TaskContext } from './task-context.js';
 import type { NodeContext, NodeResult } from './types.js';
 
@@ -62,7 +63,9 @@ export async function runNode(task: TaskContext, node: ManifestNode, index: numb
       // compiled_code in the manifest stays what its own run or compile made (dbt-core #9608).
       compileOther: (id, extras) => compileNode(task.project, id, { ...runtime, ...extras, record: false, refOverrides: new Map([...(task.refOverrides ?? []), ...(extras.refOverrides ?? [])]) }),
     };
-    const base = { uniqueId: node.unique_id, startedAt: startedAt.toISOString(), thread: `Thread-${thread}`, relationName: node.relation_name ?? undefined };
+    // A test storing its failures names its audit relation, as dbt's run_results.json does.
+    const relationName = node.relation_name ?? storedFailuresRelation(task.project.dialect, task.project.target, node, !!task.storeFailures);
+    const base = { uniqueId: node.unique_id, startedAt: startedAt.toISOString(), thread: `Thread-${thread}`, relationName };
     try {
       const out = await withQueryTag(ctx, () => (task.kind === 'clone' ? cloneNode(ctx, task) : executeNode(ctx)));
       const completed = new Date();
