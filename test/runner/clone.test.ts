@@ -100,6 +100,20 @@ describe('tsdbt clone on DuckDB', () => {
     expect(byId().get('model.runner_basic.stg_orders')?.message).toBe('No-op');
   });
 
+  it('fails a node whose state entry names no relation with a coded error, not a JavaScript one', async () => {
+    const brokenState = join(project.dir, 'broken-state');
+    mkdirSync(brokenState);
+    const manifest = JSON.parse(readFileSync(join(state, 'manifest.json'), 'utf8')) as { nodes: Record<string, Record<string, unknown>> };
+    for (const key of ['alias', 'name']) delete manifest.nodes['model.runner_basic.stg_orders']![key];
+    writeFileSync(join(brokenState, 'manifest.json'), JSON.stringify(manifest));
+    const r = await runTsdbt(project.dir, ['clone', '--state', brokenState, '--target', 'ci', '-s', 'stg_orders', '--full-refresh']);
+    expect(r.exitCode).toBe(1);
+    const failed = byId().get('model.runner_basic.stg_orders');
+    expect(failed?.status).toBe('error');
+    expect(failed?.message).toContain("The state manifest's model.runner_basic.stg_orders names no relation");
+    expect(r.stdout + r.stderr).not.toMatch(/TypeError|Cannot read properties/u);
+  });
+
   it('selects by --resource-type among models, seeds and snapshots only', async () => {
     const r = await runTsdbt(project.dir, ['clone', '--state', state, '--target', 'ci', '--resource-type', 'seed', 'test']);
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);

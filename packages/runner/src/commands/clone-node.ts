@@ -1,4 +1,4 @@
-import type { Manifest, ManifestNode, RelationRef } from '@tsdbt/core';
+import { TsdbtError, type Manifest, type ManifestNode, type RelationRef } from '@tsdbt/core';
 import { withNodeHooks } from '../materialize/hooks.js';
 import { inTransaction } from '../materialize/view.js';
 import { tableOptions, viewOptions } from '../materialize/create-options.js';
@@ -39,6 +39,13 @@ export async function cloneNode(ctx: NodeContext, task: Pick<TaskContext, 'state
     return NO_OP;
   }
   const rel = nodeRelation(node, ctx.target, dialect);
+  // A hand-made or truncated state manifest: say which node lacks what, not a JavaScript TypeError.
+  const named = [other.alias, other.identifier, other.name].some((v) => typeof v === 'string' && v !== '');
+  if (!named || (typeof other.schema !== 'string' && typeof other.relation_name !== 'string')) {
+    throw new TsdbtError('TSDBT_STATE_INVALID', `The state manifest's ${node.unique_id} names no relation (it needs an alias or name, and a schema or relation_name).`, {
+      hint: 'Point --state at the target/ folder of a complete dbt or tsdbt run (its manifest.json as written).',
+    });
+  }
   const source = nodeRelation(other, ctx.target, dialect);
   await ctx.ensureSchema(rel.database, rel.schema);
   const existing = await ctx.relations.get(conn, rel);
