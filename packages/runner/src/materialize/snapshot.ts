@@ -28,6 +28,9 @@ function validTo(value: unknown): Pick<Plan, 'validToCurrent' | 'isCurrent'> {
   return { validToCurrent: current, isCurrent: `(t.dbt_valid_to = ${current} or t.dbt_valid_to is null)` };
 }
 
+/** The warehouse clock, as a timestamp: dbt's `snapshot_get_time()`. */
+const NOW = 'cast(current_timestamp as timestamp)';
+
 const META = ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to', 'dbt_is_deleted'];
 
 function planFor(ctx: NodeContext, columns: string[]): Plan {
@@ -48,7 +51,7 @@ function planFor(ctx: NodeContext, columns: string[]): Plan {
     const cols = raw === 'all' ? columns.filter((x) => !keySet.has(x.toLowerCase())) : uniqueKeyList(raw);
     if (!cols.length) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' uses the check strategy and needs check_cols`, { file });
     const changed = cols.map((col) => `s.${dialect.quote(col)} is distinct from t.${dialect.quote(col)}`).join(' or ');
-    return { keys, updatedAt: 'cast(current_timestamp as timestamp)', changed: `(${changed})`, hardDeletes, ...validTo(c.dbt_valid_to_current) };
+    return { keys, updatedAt: NOW, changed: `(${changed})`, hardDeletes, ...validTo(c.dbt_valid_to_current) };
   }
   throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' has unknown strategy '${String(c.strategy)}' (timestamp or check)`, { file });
 }
@@ -90,8 +93,8 @@ async function buildSnapshot(ctx: NodeContext, rel: RelationRef, sql: string): P
       staged.push(changes);
       const stage = dialect.createTableAs(changes, changedKeys(dialect, rel, source, plan), { temporary: true });
       const apply = updateStatements(dialect, rel, source, changes, columns, plan);
-      // Inside the transaction where DDL is transactional, so a check strategy's current_timestamp (the transaction's
-      // start on DuckDB) closes the old version exactly where the new one starts; Snowflake would commit before it.
+      // Inside the transaction where DDL is transactional; Snowflake would commit before it. Either way the apply
+      // reads the snapshot time off the staged rows, never a later clock.
       if (dialect.capabilities.transactionalDdl) statements = [stage, ...apply];
       else {
         await conn.execute(stage);
@@ -119,9 +122,19 @@ function createStatement(d: Dialect, rel: RelationRef, source: RelationRef, plan
   return d.createTableAs(rel, `select s.*, ${metaSelect(d, plan)}${deleted} from ${d.renderRelation(source)} s`, options);
 }
 
-/** The keys whose current version changed, with the new version's start: the update and the insert both read it. */
+/**
+ * The staged changes, dbt's `snapshot_staging_table`: each changed key with its new version's start (`update`), and
+ * with hard deletes each key gone from the source (`delete`). One statement, so one `current_timestamp`: every
+ * statement after it reads the snapshot time from here, and a closed version ends exactly where the next one
+ * starts, also on Snowflake, which evaluates `current_timestamp` per statement.
+ */
 function changedKeys(d: Dialect, rel: RelationRef, source: RelationRef, plan: Plan): string {
-  return `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from from ${d.renderRelation(source)} s join ${d.renderRelation(rel)} t on ${keyJoin(d, plan.keys)} where ${currentCondition(plan)} and ${plan.changed}`;
+  const t = d.renderRelation(rel);
+  const s = d.renderRelation(source);
+  const updates = `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from, 'update' as change_kind from ${s} s join ${t} t on ${keyJoin(d, plan.keys)} where ${currentCondition(plan)} and ${plan.changed}`;
+  if (plan.hardDeletes !== 'invalidate' && plan.hardDeletes !== 'new_record') return updates;
+  const deletes = `select ${plan.keys.map((k) => `t.${d.quote(k)}`).join(', ')}, ${NOW} as new_from, 'delete' as change_kind from ${t} t where ${currentCondition(plan)} and not exists (select 1 from ${s} s where ${keyJoin(d, plan.keys)})`;
+  return `${updates}\nunion all\n${deletes}`;
 }
 
 function currentCondition(plan: Plan): string {
@@ -131,29 +144,33 @@ function currentCondition(plan: Plan): string {
 function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, changes: RelationRef, columns: string[], plan: Plan): string[] {
   const t = d.renderRelation(rel);
   const s = d.renderRelation(source);
+  const ch = d.renderRelation(changes);
   const cols = columns.filter((c) => !META.includes(c.toLowerCase()));
   const quoted = cols.map((c) => d.quote(c)).join(', ');
   const newRecord = plan.hardDeletes === 'new_record';
   const deletedCol = newRecord ? ', dbt_is_deleted' : '';
   const current = currentCondition(plan);
+  const byKey = (kind: string) => `${plan.keys.map((k) => `t.${d.quote(k)} = ch.${d.quote(k)}`).join(' and ')} and ch.change_kind = '${kind}'`;
+  // The check strategy's version time is the staged snapshot time (every staged row carries the same one); with
+  // nothing staged, no version closes, so the insert's own clock serves.
+  const insertPlan = plan.updatedAt === NOW ? { ...plan, updatedAt: `coalesce((select max(ch.new_from) from ${ch} ch), ${NOW})` } : plan;
   const out: string[] = [
     // Close the current version of every changed row, then insert the new versions and the brand-new keys.
-    `update ${t} as t set dbt_valid_to = ch.new_from from ${d.renderRelation(changes)} ch where ${plan.keys.map((k) => `t.${d.quote(k)} = ch.${d.quote(k)}`).join(' and ')} and ${current}`,
+    `update ${t} as t set dbt_valid_to = ch.new_from from ${ch} ch where ${byKey('update')} and ${current}`,
     `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to${deletedCol})\n` +
-      `select ${cols.map((c) => `s.${d.quote(c)}`).join(', ')}, ${metaSelect(d, plan)}${newRecord ? ", 'False'" : ''} from ${s} s\n` +
+      `select ${cols.map((c) => `s.${d.quote(c)}`).join(', ')}, ${metaSelect(d, insertPlan)}${newRecord ? ", 'False'" : ''} from ${s} s\n` +
       `where not exists (select 1 from ${t} t where ${keyJoin(d, plan.keys)} and ${current})`,
   ];
-  if (plan.hardDeletes === 'invalidate' || newRecord) {
-    const gone = `not exists (select 1 from ${s} s where ${keyJoin(d, plan.keys)})`;
-    if (newRecord) {
-      out.push(
-        `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to, dbt_is_deleted)\n` +
-          `select ${cols.map((c) => `t.${d.quote(c)}`).join(', ')}, md5(t.dbt_scd_id || 'deleted'), cast(current_timestamp as timestamp), cast(current_timestamp as timestamp), ${plan.validToCurrent}, 'True' from ${t} t where ${current} and ${gone}`,
-      );
-      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where ${plan.isCurrent} and t.dbt_is_deleted = 'False' and ${gone}`);
-    } else {
-      out.push(`update ${t} as t set dbt_valid_to = cast(current_timestamp as timestamp) where ${plan.isCurrent} and ${gone}`);
-    }
+  if (newRecord) {
+    // A deletion record starts when the deleted version ends: both read the staged time.
+    out.push(
+      `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to, dbt_is_deleted)\n` +
+        `select ${cols.map((c) => `t.${d.quote(c)}`).join(', ')}, md5(t.dbt_scd_id || 'deleted'), ch.new_from, ch.new_from, ${plan.validToCurrent}, 'True' from ${t} t join ${ch} ch on ${byKey('delete')} where ${current}`,
+    );
+  }
+  if (newRecord || plan.hardDeletes === 'invalidate') {
+    const live = newRecord ? " and coalesce(t.dbt_is_deleted, 'False') = 'False'" : '';
+    out.push(`update ${t} as t set dbt_valid_to = ch.new_from from ${ch} ch where ${byKey('delete')} and ${plan.isCurrent}${live}`);
   }
   return out;
 }
