@@ -25,8 +25,16 @@ describe('what an incremental step stages its rows in', () => {
     expect(stagingKind(ctx(sf, { tmp_relation_type: 'table' }), 'merge', ['id'])).toBe('table');
     expect(stagingKind(ctx(sf, { tmp_relation_type: 'transient' }), 'append', [])).toBe('table');
     expect(stagingKind(ctx(sf, { tmp_relation_type: 'view' }), 'delete+insert', [])).toBe('view');
-    expect(() => stagingKind(ctx(sf, { tmp_relation_type: 'view' }), 'delete+insert', ['id'])).toThrow(/only supports `table` for `tmp_relation_type`/u);
-    expect(() => stagingKind(ctx(sf, { tmp_relation_type: 'temp' }), 'merge', ['id'])).toThrow(expect.objectContaining({ code: 'TSDBT_TMP_RELATION_TYPE' }));
+    expect(stagingKind(ctx(sf, { tmp_relation_type: 'transient' }), 'delete+insert', ['id'])).toBe('table');
+    expect(() => stagingKind(ctx(sf, { tmp_relation_type: 'view' }), 'delete+insert', ['id'])).toThrow(/only supports `table` or `transient` for `tmp_relation_type` but view/u);
+    expect(() => stagingKind(ctx(sf, { tmp_relation_type: 'view' }), 'microbatch', ['id'])).toThrow(expect.objectContaining({ code: 'TSDBT_TMP_RELATION_TYPE' }));
+  });
+
+  it('Snowflake: an unknown tmp_relation_type is ignored (the default), except for a delete by key, as dbt-snowflake does', () => {
+    expect(stagingKind(ctx(sf, { tmp_relation_type: 'temp' }), 'merge', ['id'])).toBe('view');
+    expect(stagingKind(ctx(sf, { tmp_relation_type: 'temp' }), 'append', [])).toBe('view');
+    expect(stagingKind(ctx(sf, { tmp_relation_type: 'temp' }), 'delete+insert', [])).toBe('view');
+    expect(() => stagingKind(ctx(sf, { tmp_relation_type: 'temp' }), 'delete+insert', ['id'])).toThrow(/but temp was specified/u);
   });
 
   it('DuckDB: always a temporary table, whatever tmp_relation_type says', () => {

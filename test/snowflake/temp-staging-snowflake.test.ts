@@ -116,6 +116,31 @@ describe('incremental and snapshot staging in Snowflake temporary relations (aga
     writeFileSync(join(dir, 'models', 'clash.sql'), `${MODELS.clash!.replace("incremental_strategy='delete+insert'", "incremental_strategy='delete+insert', tmp_relation_type='view'")}\n`);
     const r = await runTsdbt(dir, ['run', '--select', 'clash']);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('the `delete+insert` strategy only supports `table` for `tmp_relation_type` but view was specified');
+    expect(r.stdout).toContain('the `delete+insert` strategy only supports `table` or `transient` for `tmp_relation_type` but view was specified');
+  }, 120_000);
+
+  it('checks tmp_relation_type on every run, the first and --full-refresh ones too, and ignores an unknown one elsewhere', async () => {
+    writeFileSync(join(dir, 'models', 'fresh_key.sql'), "{{ config(materialized='incremental', unique_key='id', incremental_strategy='delete+insert', tmp_relation_type='view') }}\nselect 1 as id\n");
+    writeFileSync(join(dir, 'models', 'odd_merge.sql'), "{{ config(materialized='incremental', unique_key='id', tmp_relation_type='temp') }}\nselect 1 as id\n");
+    try {
+      const first = await runTsdbt(dir, ['run', '--select', 'fresh_key']);
+      expect(first.exitCode).toBe(1);
+      expect(first.stdout).toContain('only supports `table` or `transient` for `tmp_relation_type` but view was specified');
+      expect(await query("select count(*) from information_schema.tables where table_name = 'FRESH_KEY'")).toEqual([[0]]);
+      // clash exists in the warehouse; --full-refresh rebuilds it without staging, and is refused all the same.
+      writeFileSync(join(dir, 'models', 'clash.sql'), `${MODELS.clash!.replace("incremental_strategy='delete+insert'", "incremental_strategy='delete+insert', tmp_relation_type='view'")}\n`);
+      const refresh = await runTsdbt(dir, ['run', '--select', 'clash', '--full-refresh']);
+      expect(refresh.exitCode).toBe(1);
+      expect(refresh.stdout).toContain('only supports `table` or `transient` for `tmp_relation_type` but view was specified');
+      // An unknown value is not an error where any staging works: the strategy's default (a view for merge).
+      const odd = await runTsdbt(dir, ['run', '--select', 'odd_merge']);
+      expect(odd.exitCode, odd.stdout).toBe(0);
+      const again = await runTsdbt(dir, ['run', '--select', 'odd_merge']);
+      expect(again.exitCode, again.stdout).toBe(0);
+      expect(log()).toContain('create or replace temporary view stgdb.analytics.ODD_MERGE__dbt_tmp as (');
+    } finally {
+      rmSync(join(dir, 'models', 'fresh_key.sql'));
+      rmSync(join(dir, 'models', 'odd_merge.sql'));
+    }
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import { TsdbtError } from '@tsdbt/core';
 import type { RelationRef } from '@tsdbt/core';
 import { nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
-import { applyStaged } from './apply-staged.js';
+import { applyStaged, type StagingKind } from './apply-staged.js';
 import { withNodeHooks } from './hooks.js';
 import { materializeMicrobatch } from './microbatch.js';
 import { stagingKind } from './staging-kind.js';
@@ -36,6 +36,8 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
       file: node.original_file_path,
     });
   }
+  // dbt-snowflake picks (and checks) the staging kind before it branches: a bad tmp_relation_type fails every run.
+  const staging = stagingKind(ctx, strategy, uniqueKey);
   if (strategy === 'microbatch') return materializeMicrobatch(ctx);
   const existing = await ctx.relations.get(conn, rel);
   const fullRefresh = node.config.full_refresh ?? ctx.fullRefresh;
@@ -45,12 +47,12 @@ export async function materializeIncremental(ctx: NodeContext): Promise<Material
     return { message: 'OK', compiledCode: sql };
   }
   const sql = await ctx.compile({ isIncremental: true });
-  await withNodeHooks(ctx, rel, () => applyIncrement(ctx, rel, sql, strategy, uniqueKey));
+  await withNodeHooks(ctx, rel, () => applyIncrement(ctx, rel, sql, strategy, uniqueKey, staging));
   return { message: 'OK', compiledCode: sql };
 }
 
 /** Stage the new rows, then apply them through the strategy in one transaction. */
-function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[]): Promise<void> {
+function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strategy: string, uniqueKey: string[], staging: StagingKind): Promise<void> {
   const { dialect, node } = ctx;
   return applyStaged(
     ctx,
@@ -62,6 +64,6 @@ function applyIncrement(ctx: NodeContext, rel: RelationRef, sql: string, strateg
         : strategy === 'delete+insert' && uniqueKey.length
           ? [dialect.deleteWhereKeyIn(rel, staged, uniqueKey), dialect.insertInto(rel, columns, select)]
           : [dialect.insertInto(rel, columns, select)],
-    stagingKind(ctx, strategy, uniqueKey),
+    staging,
   );
 }
