@@ -35,6 +35,17 @@ function testAlias(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1).replace(SQL_SUFFIX, '');
 }
 
+/**
+ * The custom alias a project's generate_alias_name gets for a test, as dbt-core passes it (every test goes through
+ * the macro, like any node): the configured alias, else a generic test's hashed short name when its full name is
+ * too long (dbt's TestBuilder puts that in `config.alias`), else none, and the macro sees the test's name.
+ */
+function testCustomAlias(node: ManifestNode, configured: unknown): unknown {
+  if (str(configured)) return configured;
+  const short = testAlias(node.path);
+  return node.test_metadata && short !== node.name ? short : configured;
+}
+
 /** dbt's database / schema / alias for a node: generate_*_name macros (overridable), legacy snapshot target_schema. */
 export function assignRelationName(project: ParsedProject, node: ManifestNode, overridden: Set<string>): void {
   const c = node.config;
@@ -52,9 +63,10 @@ export function assignRelationName(project: ParsedProject, node: ManifestNode, o
     node.database = overridden.has('generate_database_name') ? callNamer(project, node, 'generate_database_name', c.database) : (str(c.database) ?? t.database);
   }
   const versioned = node.version !== undefined && node.version !== null;
-  node.alias = overridden.has('generate_alias_name') && node.resource_type !== 'test'
-    ? callNamer(project, node, 'generate_alias_name', c.alias)
-    : (str(c.alias) ?? (node.resource_type === 'test' ? testAlias(node.path) : versioned ? `${node.name}_v${String(node.version).replace(/\./g, '_')}` : node.name));
+  const isTest = node.resource_type === 'test';
+  node.alias = overridden.has('generate_alias_name')
+    ? callNamer(project, node, 'generate_alias_name', isTest ? testCustomAlias(node, c.alias) : c.alias)
+    : (str(c.alias) ?? (isTest ? testAlias(node.path) : versioned ? `${node.name}_v${String(node.version).replace(/\./g, '_')}` : node.name));
   const relational = RELATIONAL.has(node.resource_type) && c.materialized !== 'ephemeral';
   node.relation_name = relational
     ? project.dialect.renderRelation({ database: node.database ?? undefined, schema: node.schema, identifier: node.alias }, project.config.quoting)
