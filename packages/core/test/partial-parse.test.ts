@@ -47,6 +47,24 @@ describe('partial parsing (target/partial_parse.json)', () => {
     expect(edited.manifest.nodes['model.core_basic.stg_orders']!.raw_code).toContain('-- edited');
   });
 
+  it('a partial_parse.json written by another tsdbt version is not reused; one of this version is', async () => {
+    const projectDir = copy('core_basic');
+    await writeManifest(await parseProject({ projectDir }));
+    const state = join(projectDir, 'target', 'partial_parse.json');
+    const saved = JSON.parse(readFileSync(state, 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(saved.version.split('+')[0]).toBe(version);
+    expect((await parseProject({ projectDir })).partialParse?.reused).toBe(true);
+
+    // The manifest is left as it was: only the recorded version differs.
+    writeFileSync(state, JSON.stringify({ ...saved, version: '0.0.1' }));
+    const upgraded = await parseProject({ projectDir });
+    expect(upgraded.partialParse?.reused).toBe(false);
+    await writeManifest(upgraded);
+    expect((JSON.parse(readFileSync(state, 'utf8')) as { version: string }).version).toBe(saved.version);
+    expect((await parseProject({ projectDir })).partialParse?.reused).toBe(true);
+  });
+
   it('a new file is noticed', async () => {
     const projectDir = copy('core_basic');
     await writeManifest(await parseProject({ projectDir }));

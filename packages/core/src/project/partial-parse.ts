@@ -8,11 +8,26 @@ import { statStamp } from '../util/walk-files.js';
 import { discoverFiles } from '../parse/discover-files.js';
 import type { ProjectPackage } from './packages.js';
 
-/** Bump when parse output changes shape, so old caches are ignored. */
+/**
+ * Bump when this file's layout changes. A change of what a parse produces needs no bump: PARSER_VERSION changes with
+ * each release and each build of core.
+ */
 // 2: test aliases without folders, store_failures paired with store_failures_as, tests without hooks.
-const FORMAT = 'tsdbt-partial-parse-2';
+// 3: tests named by a project's own generate_alias_name.
+const FORMAT = 'tsdbt-partial-parse-3';
 const FILE = 'partial_parse.json';
 const TEMPLATES = 'tsdbt_templates.json';
+
+/**
+ * The tsdbt that parsed: a cache written by another one is not reused, as dbt re-parses after an upgrade ("version
+ * mismatch"). Core's package version, plus the time its tsc output was built when there is one, so that a rebuilt
+ * checkout re-parses too without a FORMAT bump (an npm install gives every file one fixed mtime: the version decides).
+ */
+export const PARSER_VERSION = ((): string => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const built = statSync(new URL('../../dist/.tsbuildinfo', import.meta.url), { throwIfNoEntry: false });
+  return built ? `${pkg.version}+${Math.trunc(built.mtimeMs)}` : pkg.version;
+})();
 
 /**
  * What decides a parse's result besides the files: dbt keys its partial_parse.msgpack on the same things
@@ -28,6 +43,8 @@ export interface ParseInputs {
 
 export interface PartialParseState extends ParseInputs {
   format: string;
+  /** PARSER_VERSION of the tsdbt that wrote it (dbt records its version in the saved manifest the same way). */
+  version: string;
   envVars: Record<string, string | null>;
   /** manifest.json as written after this parse: reused when its size and mtime still match. */
   manifestStat: { size: number; mtimeMs: number };
@@ -68,7 +85,7 @@ export function loadPartialParse(targetPath: string): PartialParseState | undefi
   if (!existsSync(path)) return undefined;
   try {
     const state = JSON.parse(readFileSync(path, 'utf8')) as PartialParseState;
-    return state.format === FORMAT ? state : undefined;
+    return state.format === FORMAT && state.version === PARSER_VERSION ? state : undefined;
   } catch {
     return undefined;
   }
@@ -86,8 +103,8 @@ export function isReusable(state: PartialParseState, inputs: ParseInputs, target
   return st.size === state.manifestStat.size && st.mtimeMs === state.manifestStat.mtimeMs;
 }
 
-export async function savePartialParse(targetPath: string, state: Omit<PartialParseState, 'format'>): Promise<void> {
-  writeTargetFile(join(targetPath, FILE), JSON.stringify({ format: FORMAT, ...state }));
+export async function savePartialParse(targetPath: string, state: Omit<PartialParseState, 'format' | 'version'>): Promise<void> {
+  writeTargetFile(join(targetPath, FILE), JSON.stringify({ format: FORMAT, version: PARSER_VERSION, ...state }));
 }
 
 export const templatesFile = (targetPath: string) => join(targetPath, TEMPLATES);
