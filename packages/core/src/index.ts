@@ -28,6 +28,7 @@ export type { DebugCheck, DebugReport } from './project/debug-project.js';
 export { cleanProject } from './project/clean-project.js';
 export { makeDirs } from './util/make-dirs.js';
 export { writeTargetFile } from './util/write-file.js';
+export { removeStaleTemporaries, temporaryPath } from './util/stale-temp-files.js';
 export { readJsonFile } from './util/read-json-file.js';
 export { yamlPosition } from './util/yaml-position.js';
 export { pyRepr } from './properties/py-repr.js';

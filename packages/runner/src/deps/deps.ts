@@ -2,14 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { TsdbtError } from '@tsdbt/core';
-import { blameAddPackage, planAddPackage, type AddPlan } from './add-package/plan-add-package.js';
+import { announceAddPackage, blameAddPackage, planAddPackage, type AddPlan } from './add-package/plan-add-package.js';
 import { DepsContext } from './deps-context.js';
 import { HubClient, hubUrl } from './hub-client.js';
-import { installPackages, swapInto } from './install-packages.js';
+import { installPackages, reportOutdated, swapInto } from './install-packages.js';
 import { LOCK_FILE, lockedHash, lockText, readLock, specHash } from './lock-file.js';
 import { pinPackage, type Pinned } from './pin-package.js';
 import { readSpecs } from './read-specs.js';
-import { StagedFiles } from './staged-files.js';
+import { removeStagedLeftovers, StagedFiles } from './staged-files.js';
 import { checkNames, resolvePackages, specKey } from './resolve-packages.js';
 import type { DepsEvent, DepsOptions, DepsResult, PackageSpec } from './types.js';
 
@@ -47,7 +47,8 @@ export async function deps(options: DepsOptions = {}): Promise<DepsResult> {
   const projectDir = resolve(options.projectDir ?? process.env.DBT_PROJECT_DIR ?? '.');
   const emit = options.onEvent ?? (() => {});
   const { name, installPath } = readProject(projectDir);
-  const plan = options.addPackage === undefined ? undefined : planAddPackage(projectDir, options.addPackage, options.source, emit);
+  removeStagedLeftovers(projectDir);
+  const plan = options.addPackage === undefined ? undefined : planAddPackage(projectDir, options.addPackage, options.source);
   try {
     return await depsWith(projectDir, name, installPath, plan, options, emit);
   } catch (error) {
@@ -90,14 +91,17 @@ async function depsWith(
       // As dbt's `deps --lock`: a lock that matches packages.yml is left alone.
       if (resolved) files.stage(lockPath, lockText(resolved.map((p) => p.pinned), hash));
       files.commit();
+      if (plan) announceAddPackage(plan, emit);
       if (resolved) emit({ level: 'info', message: `Updating lock file in file path: ${lockPath}` });
       return { installed: [], lockWritten: !!resolved, lockPath };
     }
     const pins = resolved ?? (await pinFromLock(ctx, specs));
     if (relock) files.stage(lockPath, lockText(pins.map((p) => p.pinned), hash));
-    await installPackages(ctx, pins, installPath);
+    const outdated = await installPackages(ctx, pins, installPath);
     files.commit();
+    if (plan) announceAddPackage(plan, emit);
     if (relock) emit({ level: 'info', message: `Updating lock file in file path: ${lockPath}` });
+    reportOutdated(ctx, outdated);
     return { installed: pins.map((p) => p.pinned), lockWritten: relock, lockPath };
   } finally {
     options.signal?.removeEventListener('abort', removeWorkDir);

@@ -52,9 +52,10 @@ async function stage(ctx: DepsContext, p: Pinned, dest: string): Promise<void> {
 
 /**
  * Installs every package into a staging folder, saying what it does as dbt does, then swaps the staging folder in
- * for packages-install-path. Any failure before the swap leaves the previous install exactly as it was.
+ * for packages-install-path. Any failure before the swap leaves the previous install exactly as it was. Returns
+ * the hub packages that have a newer version, for reportOutdated to close the output with, as dbt does.
  */
-export async function installPackages(ctx: DepsContext, pins: Pinned[], installPath: string): Promise<void> {
+export async function installPackages(ctx: DepsContext, pins: Pinned[], installPath: string): Promise<string[]> {
   const staging = join(ctx.workDir, 'staging');
   mkdirSync(staging, { recursive: true });
   const outdated: string[] = [];
@@ -71,11 +72,15 @@ export async function installPackages(ctx: DepsContext, pins: Pinned[], installP
     }
     if (pinned.kind === 'git' && pinned.subdirectory) ctx.emit({ level: 'info', message: `and subdirectory ${pinned.subdirectory}` });
   }
-  if (outdated.length > 0) {
-    ctx.emit({ level: 'info', message: '' });
-    ctx.emit({ level: 'info', message: `Updates available for packages: [${outdated.map((o) => `'${o}'`).join(', ')}]\nUpdate your versions in packages.yml, then run tsdbt deps` });
-  }
   swapInto(staging, installPath, join(ctx.workDir, 'previous'));
+  return outdated;
+}
+
+/** dbt's closing note on hub packages with a newer version (`outdated`, as installPackages returns them). */
+export function reportOutdated(ctx: DepsContext, outdated: string[]): void {
+  if (outdated.length === 0) return;
+  ctx.emit({ level: 'info', message: '' });
+  ctx.emit({ level: 'info', message: `Updates available for packages: [${outdated.map((o) => `'${o}'`).join(', ')}]\nUpdate your versions in packages.yml, then run tsdbt deps` });
 }
 
 /** Renames `staging` to `installPath`, the previous install moved aside first and put back if the rename fails. */

@@ -1,4 +1,17 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeStaleTemporaries, temporaryPath } from '@tsdbt/core';
+import { LOCK_FILE } from './lock-file.js';
+
+const TAG = 'tsdbt-';
+
+/**
+ * Removes what a killed `tsdbt deps` left in the project root (`packages.yml.tsdbt-4242.tmp`): only files of ended
+ * processes, never those of a deps running now.
+ */
+export function removeStagedLeftovers(projectDir: string): void {
+  for (const file of ['packages.yml', 'dependencies.yml', LOCK_FILE]) removeStaleTemporaries(join(projectDir, file), TAG);
+}
 
 /**
  * Files written beside their targets under a temporary name and renamed over them only on `commit()`, so a failed
@@ -9,7 +22,7 @@ export class StagedFiles {
 
   /** Writes `text` next to `path` now (a full disk or a read-only folder fails before anything is installed). */
   stage(path: string, text: string): void {
-    const tmp = `${path}.tsdbt-${process.pid}.tmp`;
+    const tmp = temporaryPath(path, TAG);
     writeFileSync(tmp, text);
     this.staged.set(path, tmp);
   }

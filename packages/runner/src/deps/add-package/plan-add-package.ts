@@ -12,16 +12,23 @@ export interface AddPlan {
   path: string;
 }
 
-/** Parses `--add-package`, edits packages.yml in memory and says so as dbt does (`Added new package ...`). */
-export function planAddPackage(projectDir: string, value: string, source: string | undefined, emit: (e: DepsEvent) => void): AddPlan {
+/** Parses `--add-package` and edits packages.yml in memory; nothing is written or said yet (see announceAddPackage). */
+export function planAddPackage(projectDir: string, value: string, source: string | undefined): AddPlan {
   const request = parseAddPackage(value, source, projectDir);
   const edit = editSpecFile(projectDir, request.entry, request.name);
-  const path = join(projectDir, edit.file);
-  if (!edit.existed) emit({ level: 'info', message: `Created ${edit.file}` });
-  for (const removed of edit.replaced) emit({ level: 'info', message: `Found duplicate package in packages.yml, removing: ${pyRepr(removed)}` });
-  const what = request.version === undefined ? request.name : `${request.name}@${request.version}`;
-  emit({ level: 'info', message: `Added new package ${what} to ${path}` });
-  return { request, edit, path };
+  return { request, edit, path: join(projectDir, edit.file) };
+}
+
+/**
+ * Says what `--add-package` wrote, in dbt's words and order (`Created packages.yml`, duplicates, `Added new package
+ * ...`). Called once packages.yml is committed: dbt writes it before installing, tsdbt only after the install
+ * succeeded, so a failed install must not claim a file it never wrote.
+ */
+export function announceAddPackage(plan: AddPlan, emit: (e: DepsEvent) => void): void {
+  if (!plan.edit.existed) emit({ level: 'info', message: `Created ${plan.edit.file}` });
+  for (const removed of plan.edit.replaced) emit({ level: 'info', message: `Found duplicate package in packages.yml, removing: ${pyRepr(removed)}` });
+  const what = plan.request.version === undefined ? plan.request.name : `${plan.request.name}@${plan.request.version}`;
+  emit({ level: 'info', message: `Added new package ${what} to ${plan.path}` });
 }
 
 /**
