@@ -6,25 +6,10 @@ import { parseOptionsFrom } from '../global-options.js';
 import { envBool } from '../resolve-flags.js';
 import { selectionTaskOptions, type SelectionArgs } from '../commands/selection-options.js';
 import { RunPrinter } from '../printing/run-printer.js';
-import { flagTaskOptions, type TaskArgs } from '../printing/task-command.js';
+import { finishTask, flagTaskOptions, onInterrupt, type TaskArgs } from '../printing/task-command.js';
 
 export interface CloneArgs extends TaskArgs, SelectionArgs {
   deferState?: string;
-}
-
-/** Ctrl-C cancels what runs (a second one exits), as for the other DAG commands. */
-function onInterrupt(controller: AbortController): () => void {
-  let interrupts = 0;
-  const handler = (): void => {
-    if (++interrupts > 1) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
 }
 
 /**
@@ -46,6 +31,7 @@ export async function cloneHandler(argv: CloneArgs): Promise<number> {
   const printer = new RunPrinter({ format: argv.logFormat ?? 'text', quiet: argv.quiet, level: cliFlags().logLevel });
   const onEvent = cloneEvents(printer);
   const controller = new AbortController();
+  // Ctrl-C cancels what runs (a second one exits), as for the other DAG commands.
   const release = onInterrupt(controller);
   try {
     const result = await clone({
@@ -60,13 +46,7 @@ export async function cloneHandler(argv: CloneArgs): Promise<number> {
         state: stateDir === undefined ? undefined : resolve(stateDir), resource_types: selection.resourceTypes, exclude_resource_types: selection.excludeResourceTypes,
       },
     });
-    if (!result.results.length) {
-      const asError = cliFlags().warnError.isError('NothingToDo');
-      printer.warn(`${asError ? 'Error (--warn-error): ' : ''}Nothing to do. Try checking your model configs and model specification args`, asError);
-      return asError ? 2 : result.exitCode;
-    }
-    printer.summary(result);
-    return result.exitCode;
+    return finishTask(printer, result);
   } finally {
     release();
   }

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { readState, runTask } from '@tsdbt/runner';
-import type { TaskKind, TaskOptions } from '@tsdbt/runner';
+import type { TaskKind, TaskOptions, TaskResult } from '@tsdbt/runner';
 import { cliFlags } from '../cli-flags.js';
 import { parseOptionsFrom, type GlobalArgs } from '../global-options.js';
 import { envBool } from '../resolve-flags.js';
@@ -36,6 +36,33 @@ export function flagTaskOptions(): Pick<TaskOptions, 'log' | 'writeJson' | 'warn
   };
 }
 
+/** Ctrl-C (or SIGTERM) cancels what runs; a second one exits at once with 130. Returns the function that unhooks it. */
+export function onInterrupt(controller: AbortController): () => void {
+  let interrupts = 0;
+  const handler = (): void => {
+    if (++interrupts > 1) process.exit(130);
+    controller.abort();
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+/** How a DAG command ends, as dbt's: NothingToDo when nothing ran, else the summary; returns dbt's exit code. */
+export function finishTask(printer: RunPrinter, result: TaskResult): number {
+  if (!result.results.length) {
+    // dbt's NothingToDo: a warning with no summary after it, and an error under --warn-error.
+    const asError = cliFlags().warnError.isError('NothingToDo');
+    printer.warn(`${asError ? 'Error (--warn-error): ' : ''}Nothing to do. Try checking your model configs and model specification args`, asError);
+    return asError ? 2 : result.exitCode;
+  }
+  printer.summary(result);
+  return result.exitCode;
+}
+
 /** Run one task with Ctrl-C wired to cancel, print as dbt does, and return dbt's exit code. */
 export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Partial<TaskOptions> = {}): Promise<number> {
   const stateDir = argv.state ?? process.env.DBT_STATE;
@@ -45,14 +72,7 @@ export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Part
   argv.defer ??= envBool('DBT_DEFER') ?? false;
   const printer = new RunPrinter({ format: argv.logFormat ?? 'text', quiet: argv.quiet, level: cliFlags().logLevel });
   const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = (): void => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
+  const release = onInterrupt(controller);
   try {
     const result = await runTask(kind, {
       ...parseOptionsFrom(argv),
@@ -70,16 +90,8 @@ export async function runTaskCommand(kind: TaskKind, argv: TaskArgs, extra: Part
         event_time_start: extra.eventTimeStart, event_time_end: extra.eventTimeEnd, store_failures: extra.storeFailures,
       },
     });
-    if (!result.results.length) {
-      // dbt's NothingToDo: a warning with no summary after it, and an error under --warn-error.
-      const asError = cliFlags().warnError.isError('NothingToDo');
-      printer.warn(`${asError ? 'Error (--warn-error): ' : ''}Nothing to do. Try checking your model configs and model specification args`, asError);
-      return asError ? 2 : result.exitCode;
-    }
-    printer.summary(result);
-    return result.exitCode;
+    return finishTask(printer, result);
   } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
+    release();
   }
 }
