@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { TsdbtError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ProjectPackage } from '../project/packages.js';
 import { isRecord, parseYaml } from '../util/yaml-file.js';
-import { checkTopLevelKeys } from './top-level-keys.js';
+import { checkFormatVersion, checkTopLevelKeys } from './top-level-keys.js';
 
 export type PatchKind = 'models' | 'seeds' | 'snapshots' | 'analyses' | 'macros';
 export const PATCH_KINDS: PatchKind[] = ['models', 'seeds', 'snapshots', 'analyses', 'macros'];
@@ -59,6 +59,7 @@ export function readProperties(pkg: ProjectPackage, files: { file: string }[], i
       problems.push({ code: 'TSDBT_CONFIG_TYPE', severity: 'error', message: 'A property file must be a mapping', file: shown });
       continue;
     }
+    if (!checkFormatVersion(data, text, shown, problems)) continue;
     checkTopLevelKeys(data, text, shown, problems);
     for (const kind of PATCH_KINDS) {
       for (const entry of entries(data, kind, shown, problems)) {

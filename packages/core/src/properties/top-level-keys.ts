@@ -16,6 +16,38 @@ function keyLine(text: string, key: string): number | undefined {
   return at ? text.slice(0, at.index).split('\n').length : undefined;
 }
 
+/** How Python's str() shows a YAML value, as dbt's message does (`None`, `True`, `2.0`). */
+function pyStr(value: unknown, raw: string | undefined): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number' && Number.isInteger(value) && raw !== undefined && /[.eE]/.test(raw)) return value.toFixed(1);
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * dbt's check_format_version: since dbt 1.5 a property file may leave `version:` out, but one that has it must say
+ * `version: 2`, an integer (`"2"` and `2.0` are refused, as a YAML bool is not: Python counts True as 1). The error
+ * stops the parse, as dbt's PropertyYMLError does. Returns false when the file is not to be read further.
+ */
+export function checkFormatVersion(data: Record<string, unknown>, text: string, file: string, problems: Diagnostic[]): boolean {
+  if (!('version' in data)) return true;
+  const version = data.version;
+  const line = keyLine(text, 'version');
+  // The scalar as written: YAML's `2.0` and `2` are one number once parsed, but Python reads the first as a float.
+  const raw = line === undefined ? undefined : /:\s*([^#\n]*)/.exec(text.split('\n')[line - 1]!)?.[1]?.trim();
+  const isInt = (typeof version === 'number' && Number.isInteger(version) && !(raw !== undefined && /[.eE]/.test(raw))) || typeof version === 'boolean';
+  if (isInt && version === 2) return true;
+  const issue = isInt
+    ? `its 'version:' tag is set to ${pyStr(version, raw)}.  Only 2 is supported`
+    : `its 'version:' tag must be an integer (e.g. version: 2). ${pyStr(version, raw)} is not an integer`;
+  problems.push({
+    code: 'TSDBT_PROPERTY_VERSION', severity: 'error', file, line,
+    message: `The yml property file at ${file} is invalid because ${issue}`,
+    hint: 'Write `version: 2` (unquoted), or leave the key out: dbt 1.5+ reads a property file without it. See https://docs.getdbt.com/reference/configs-and-properties',
+  });
+  return false;
+}
+
 const isEmpty = (v: unknown): boolean => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
 
 const count = (v: unknown): string => (Array.isArray(v) ? `${v.length} ${v.length === 1 ? 'entry' : 'entries'}` : 'its entries');
