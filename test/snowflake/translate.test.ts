@@ -26,6 +26,10 @@ describe('Snowflake stand-in: the rewrites to DuckDB', () => {
       .toBe("SELECT TABLE_NAME FROM (SELECT * FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_CATALOG = 'DB') AS TABLES WHERE TABLE_SCHEMA = 'X'");
     expect(t("select 'a\\\\b', 'it\\'s'")).toBe("SELECT 'a\\b', 'it''s'");
   });
+  it("reads dbt-snowflake's snapshot_get_time as the UTC wall time, not the session zone's", () => {
+    expect(t("select to_timestamp_ntz(convert_timezone('UTC', current_timestamp())) as t"))
+      .toBe("SELECT TIMEZONE('UTC', CAST(CURRENT_TIMESTAMP AS TIMESTAMPTZ)) AS T");
+  });
   it("understands the Snowflake forms of core's cross-database macros", () => {
     expect(t("select boolor_agg(x), charindex('a', s, 1), last_day(d, 'year'), convert_timezone('UTC', current_timestamp()), try_cast(x as varchar), md5(cast(x as varchar)) from t"))
       .toBe("SELECT BOOL_OR(X), STRPOS(S, 'a'), CAST(DATE_TRUNC('YEAR', D) + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE), CAST(CURRENT_TIMESTAMP AS TIMESTAMPTZ), TRY_CAST(X AS VARCHAR), MD5(CAST(X AS VARCHAR)) FROM T");

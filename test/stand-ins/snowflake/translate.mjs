@@ -138,6 +138,10 @@ function rewriteCall(toks, i, context) {
   const { args, close } = splitArgs(toks, i + 1);
   // Arguments may hold Snowflake calls themselves: rewrite them first, then build the replacement once.
   const a = args.map((x) => argText(rewriteFunctions(x, context)));
+  if (name === 'TO_TIMESTAMP_NTZ' && args.length === 1) {
+    const zoned = ntzOfConvertTimezone(args[0], context);
+    if (zoned) return { text: zoned, close };
+  }
   switch (name) {
     case 'DATEADD': case 'TIMESTAMPADD':
       return { text: `DATE_ADD(${a[2]}, INTERVAL (${a[1]}) ${datePart(args[0])})`, close };
@@ -165,6 +169,18 @@ function rewriteCall(toks, i, context) {
   if (CASTS[name] && name !== 'DATE') return castCall(name, args, a, close);
   if (name === 'DATE' && a.length === 1) return { text: `CAST(${a[0]} AS DATE)`, close };
   return undefined;
+}
+
+/**
+ * `to_timestamp_ntz(convert_timezone(zone, x))` (dbt-snowflake's snapshot_get_time): the wall time in `zone`. DuckDB's
+ * TIMESTAMPTZ keeps no offset, so the two-argument form alone casts to NTZ in the session's zone instead.
+ */
+function ntzOfConvertTimezone(arg, context) {
+  if (!isWord(arg[0], 'CONVERT_TIMEZONE') || !isPunct(arg[1], '(')) return undefined;
+  const inner = splitArgs(arg, 1);
+  if (inner.close !== arg.length - 1 || inner.args.length !== 2) return undefined;
+  const [zone, value] = inner.args.map((x) => argText(rewriteFunctions(x, context)));
+  return `TIMEZONE(${zone}, CAST(${value} AS TIMESTAMPTZ))`;
 }
 
 function charindex(a) {

@@ -152,6 +152,11 @@ export class SnowflakeDialect extends BaseDialect {
     return `(select * from ${relationSql} where ${eventTime} >= ${this.literal(start)} and ${eventTime} < ${this.literal(end)})`;
   }
 
+  /** dbt-snowflake's `snapshot_get_time()`: the UTC wall time, whatever the session's TIMEZONE. */
+  override snapshotTime(): string {
+    return "to_timestamp_ntz(convert_timezone('UTC', current_timestamp()))";
+  }
+
   /** dbt-snowflake lists with SHOW (no warehouse needed, unlike information_schema). */
   listRelationsSql(database: string | undefined, schema: string): string {
     return `show terse objects in schema ${this.renderSchema(database, schema)}`;

@@ -128,6 +128,11 @@ export abstract class BaseDialect implements Dialect {
     return `(select * from ${relationSql} where ${where}) _dbt_et_filter_subq_${identifier}`;
   }
 
+  /** dbt's default `snapshot_get_time()` (dbt-duckdb's `now()::timestamp`: the session's wall time). */
+  snapshotTime(): string {
+    return `cast(current_timestamp as ${this.typeName('timestamp')})`;
+  }
+
   /** dbt's default merge: update matched rows (when there is a key), insert the rest. */
   merge(o: MergeOptions): string {
     const col = (c: string): string => this.column(c);

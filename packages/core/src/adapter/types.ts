@@ -120,6 +120,8 @@ export interface Dialect {
   microbatchDelete(target: RelationRef, eventTime: string, start: string, end: string): string;
   /** A ref/source read inside one batch: `relationSql` filtered on its own `event_time` to `[start, end)`. */
   eventTimeFiltered(relationSql: string, identifier: string, eventTime: string, start: string, end: string): string;
+  /** dbt's `snapshot_get_time()`: the warehouse clock as a zone-less timestamp, the snapshot's version time. */
+  snapshotTime(): string;
   addColumn(rel: RelationRef, column: ColumnInfo): string;
   dropColumn(rel: RelationRef, column: string): string;
   alterColumnType(rel: RelationRef, column: string, dataType: string): string;

@@ -18,6 +18,8 @@ interface Plan {
   validToCurrent: string;
   /** Condition, over the snapshot alias `t`, that a row is its key's current version. */
   isCurrent: string;
+  /** dbt's `snapshot_get_time()` for this warehouse. */
+  now: string;
 }
 
 /** dbt 1.9's `dbt_valid_to_current`: current rows carry that value (say a far-future date) instead of NULL. */
@@ -28,9 +30,6 @@ function validTo(value: unknown): Pick<Plan, 'validToCurrent' | 'isCurrent'> {
   return { validToCurrent: current, isCurrent: `(t.dbt_valid_to = ${current} or t.dbt_valid_to is null)` };
 }
 
-/** The warehouse clock, as a timestamp: dbt's `snapshot_get_time()`. */
-const NOW = 'cast(current_timestamp as timestamp)';
-
 const META = ['dbt_scd_id', 'dbt_updated_at', 'dbt_valid_from', 'dbt_valid_to', 'dbt_is_deleted'];
 
 function planFor(ctx: NodeContext, columns: string[]): Plan {
@@ -40,10 +39,11 @@ function planFor(ctx: NodeContext, columns: string[]): Plan {
   const file = node.original_file_path;
   if (!keys.length) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' needs a unique_key`, { file });
   const hardDeletes = c.hard_deletes ?? (c.invalidate_hard_deletes ? 'invalidate' : 'ignore');
+  const now = dialect.snapshotTime();
   if (c.strategy === 'timestamp') {
     if (!c.updated_at) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' uses the timestamp strategy and needs updated_at`, { file });
     const u = `s.${dialect.quote(c.updated_at)}`;
-    return { keys, updatedAt: u, changed: `${u} > t.dbt_updated_at`, hardDeletes, ...validTo(c.dbt_valid_to_current) };
+    return { keys, updatedAt: u, changed: `${u} > t.dbt_updated_at`, hardDeletes, now, ...validTo(c.dbt_valid_to_current) };
   }
   if (c.strategy === 'check') {
     const raw = c.check_cols;
@@ -51,7 +51,7 @@ function planFor(ctx: NodeContext, columns: string[]): Plan {
     const cols = raw === 'all' ? columns.filter((x) => !keySet.has(x.toLowerCase())) : uniqueKeyList(raw);
     if (!cols.length) throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' uses the check strategy and needs check_cols`, { file });
     const changed = cols.map((col) => `s.${dialect.quote(col)} is distinct from t.${dialect.quote(col)}`).join(' or ');
-    return { keys, updatedAt: NOW, changed: `(${changed})`, hardDeletes, ...validTo(c.dbt_valid_to_current) };
+    return { keys, updatedAt: now, changed: `(${changed})`, hardDeletes, now, ...validTo(c.dbt_valid_to_current) };
   }
   throw new TsdbtError('TSDBT_SNAPSHOT_CONFIG', `Snapshot '${node.name}' has unknown strategy '${String(c.strategy)}' (timestamp or check)`, { file });
 }
@@ -131,9 +131,11 @@ function createStatement(d: Dialect, rel: RelationRef, source: RelationRef, plan
 function changedKeys(d: Dialect, rel: RelationRef, source: RelationRef, plan: Plan): string {
   const t = d.renderRelation(rel);
   const s = d.renderRelation(source);
-  const updates = `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from, 'update' as change_kind from ${s} s join ${t} t on ${keyJoin(d, plan.keys)} where ${currentCondition(plan)} and ${plan.changed}`;
+  // dbt's `updates` CTE: with new_record, a key back in the source closes its current deletion record too.
+  const changed = plan.hardDeletes === 'new_record' ? `(${plan.changed} or t.dbt_is_deleted = 'True')` : plan.changed;
+  const updates = `select ${plan.keys.map((k) => `s.${d.quote(k)}`).join(', ')}, ${plan.updatedAt} as new_from, 'update' as change_kind from ${s} s join ${t} t on ${keyJoin(d, plan.keys)} where ${plan.isCurrent} and ${changed}`;
   if (plan.hardDeletes !== 'invalidate' && plan.hardDeletes !== 'new_record') return updates;
-  const deletes = `select ${plan.keys.map((k) => `t.${d.quote(k)}`).join(', ')}, ${NOW} as new_from, 'delete' as change_kind from ${t} t where ${currentCondition(plan)} and not exists (select 1 from ${s} s where ${keyJoin(d, plan.keys)})`;
+  const deletes = `select ${plan.keys.map((k) => `t.${d.quote(k)}`).join(', ')}, ${plan.now} as new_from, 'delete' as change_kind from ${t} t where ${currentCondition(plan)} and not exists (select 1 from ${s} s where ${keyJoin(d, plan.keys)})`;
   return `${updates}\nunion all\n${deletes}`;
 }
 
@@ -153,10 +155,11 @@ function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, cha
   const byKey = (kind: string) => `${plan.keys.map((k) => `t.${d.quote(k)} = ch.${d.quote(k)}`).join(' and ')} and ch.change_kind = '${kind}'`;
   // The check strategy's version time is the staged snapshot time (every staged row carries the same one); with
   // nothing staged, no version closes, so the insert's own clock serves.
-  const insertPlan = plan.updatedAt === NOW ? { ...plan, updatedAt: `coalesce((select max(ch.new_from) from ${ch} ch), ${NOW})` } : plan;
+  const insertPlan = plan.updatedAt === plan.now ? { ...plan, updatedAt: `coalesce((select max(ch.new_from) from ${ch} ch), ${plan.now})` } : plan;
   const out: string[] = [
-    // Close the current version of every changed row, then insert the new versions and the brand-new keys.
-    `update ${t} as t set dbt_valid_to = ch.new_from from ${ch} ch where ${byKey('update')} and ${current}`,
+    // Close the current version of every changed row (with new_record, a returning key's deletion record too), then
+    // insert the new versions and the brand-new keys.
+    `update ${t} as t set dbt_valid_to = ch.new_from from ${ch} ch where ${byKey('update')} and ${plan.isCurrent}`,
     `insert into ${t} (${quoted}, dbt_scd_id, dbt_updated_at, dbt_valid_from, dbt_valid_to${deletedCol})\n` +
       `select ${cols.map((c) => `s.${d.quote(c)}`).join(', ')}, ${metaSelect(d, insertPlan)}${newRecord ? ", 'False'" : ''} from ${s} s\n` +
       `where not exists (select 1 from ${t} t where ${keyJoin(d, plan.keys)} and ${current})`,
