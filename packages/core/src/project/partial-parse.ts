@@ -14,7 +14,7 @@ import type { ProjectPackage } from './packages.js';
  */
 // 2: test aliases without folders, store_failures paired with store_failures_as, tests without hooks.
 // 3: tests named by a project's own generate_alias_name.
-const FORMAT = 'tsdbt-partial-parse-3';
+const FORMAT = 'tsdbt-partial-parse-4';
 const FILE = 'partial_parse.json';
 const TEMPLATES = 'tsdbt_templates.json';
 

@@ -91,6 +91,8 @@ export function buildGenericTest(
   const { kwargs: args, config } = splitConfig(parsed.args, column);
   const prefix = `${target.isSource ? 'source_' : ''}${parsed.namespace ? `${parsed.namespace}_` : ''}${parsed.testName}`;
   const names = parsed.customName ? { short: parsed.customName, full: parsed.customName } : genericTestNames(prefix, target.name, args);
+  // dbt's TestBuilder: a name hashed for length is the test's alias config too, unless the YAML sets one.
+  if (names.short !== names.full && config.alias == null) config.alias = names.short;
   // The kwargs become test_metadata's, with the tested relation last (a `model` argument keeps its place).
   args.model = `{{ get_where_subquery(${target.expr}) }}`;
   const metadata = { name: parsed.testName, kwargs: args, namespace: parsed.namespace };
