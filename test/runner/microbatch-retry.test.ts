@@ -92,3 +92,43 @@ describe('microbatch: retry of a run over an explicit --event-time window', () =
     expect(retry.stdout).not.toContain(`batch ${monthStart(0)} of`);
   });
 });
+
+describe('microbatch: retry reports from its own batches, as dbt-core merge_batch_results', () => {
+  // dbt-core core/dbt/task/run.py, MicrobatchModelRunner.merge_batch_results: the status comes from this run's batch
+  // results only (no success among them is `ERROR`), they are sorted, and only then are the retried run's successful
+  // batches (`node.previous_batch_results.successful`) appended after them.
+  let dir: string;
+  const window = ['--event-time-start', monthStart(2), '--event-time-end', monthStart(-1)];
+  const [m2, m1, m0] = [2, 1, 0].map((b) => [bound(monthStart(b)), bound(monthStart(b - 1))] as [string, string]);
+  const partlyFailed = async (): Promise<void> => {
+    await query(dir, "update main.events set payload = 'bad' where id = 3");
+    const run = await runTsdbt(dir, ['run', '-s', 'monthly', ...window]);
+    expect(run.exitCode).toBe(1);
+    expect(runResult(dir)).toMatchObject({ status: 'partial success', message: 'PARTIAL SUCCESS (2/3)', batch_results: { successful: [m2!, m1!], failed: [m0!] } });
+  };
+  beforeAll(async () => {
+    dir = microbatchProject('tsdbt-microbatch-retry-status-');
+    expect((await runTsdbt(dir, ['run'])).exitCode).toBe(0);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a retry whose batches all fail again is an error, keeping the earlier successful batches after its failed ones', async () => {
+    await partlyFailed();
+    const retry = await runTsdbt(dir, ['retry']);
+    expect(retry.exitCode).toBe(1);
+    expect(retry.stdout).toContain(`Batch 1 of 1 ERROR creating batch ${monthStart(0)} of main.monthly`);
+    expect(retry.stdout).toMatch(/ERROR creating sql microbatch model main\.monthly/u);
+    expect(retry.stdout).toContain('Completed with 1 error, 0 partial successes, and 0 warnings:');
+    const r = runResult(dir);
+    expect(r.status).toBe('error');
+    expect(r.batch_results).toEqual({ successful: [m2, m1], failed: [m0] });
+  });
+
+  it('a successful retry lists its own batches first, then the earlier run’s', async () => {
+    await partlyFailed();
+    await query(dir, "update main.events set payload = '3' where id = 3");
+    const retry = await runTsdbt(dir, ['retry']);
+    expect(retry.exitCode, retry.stdout + retry.stderr).toBe(0);
+    expect(runResult(dir)).toMatchObject({ status: 'success', message: 'SUCCESS', batch_results: { successful: [m0, m2, m1], failed: [] } });
+  });
+});

@@ -142,9 +142,7 @@ export async function materializeMicrobatch(ctx: NodeContext): Promise<Materiali
     if (skip) skipBatch(ctx, batches, batches.length - 1, p);
     else await run(batches.length - 1, ctx);
   }
-  // This run's batches in time order, as dbt sorts them, whatever order they finished in (a retry's earlier ones first).
-  const results = { successful: [...done, ...p.results.successful.sort(byStart)], failed: p.results.failed.sort(byStart) };
-  return outcome(results, p.firstError, p.lastSql);
+  return outcome({ successful: p.results.successful.sort(byStart), failed: p.results.failed.sort(byStart) }, done, p.firstError, p.lastSql);
 }
 
 const byStart = (a: [string, string], b: [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
@@ -152,16 +150,22 @@ const byStart = (a: [string, string], b: [string, string]): number => (a[0] < b[
 /** The batches of a microbatch model that failed as a whole, by the error it failed with (for its run result). */
 const failedModels = new WeakMap<object, BatchResults>();
 
-/** run_results.json `batch_results` of a model whose every batch failed or was skipped: dbt lists them all as failed. */
+/** run_results.json `batch_results` of a model whose every batch of this run failed or was skipped (dbt lists them all as failed, and on retry the earlier run's successful ones after them). */
 export function batchResultsOfError(error: unknown): BatchResults | undefined {
   return typeof error === 'object' && error !== null ? failedModels.get(error) : undefined;
 }
 
-/** SUCCESS, ERROR (the first batch's error: retry then re-runs the whole model, as dbt) or PARTIAL SUCCESS (n/m). */
-function outcome(results: BatchResults, firstError: unknown, compiledCode: string): MaterializeOutcome {
-  const ok = results.successful.length;
-  const total = ok + results.failed.length;
-  if (!results.failed.length) return { message: 'SUCCESS', compiledCode, batchResults: results };
+/**
+ * SUCCESS, ERROR (the first batch's error: retry then re-runs the whole model, as dbt) or PARTIAL SUCCESS (n/m), as
+ * dbt-core's MicrobatchModelRunner.merge_batch_results (core/dbt/task/run.py) decides it: from this run's batches
+ * only, so a retry whose batches all fail again is an error, not a partial success. It sorts this run's batches, then
+ * appends the previous run's successful ones (`node.previous_batch_results`) after them, whatever the status.
+ */
+function outcome(thisRun: BatchResults, done: [string, string][], firstError: unknown, compiledCode: string): MaterializeOutcome {
+  const ok = thisRun.successful.length;
+  const total = ok + thisRun.failed.length;
+  const results = { successful: [...thisRun.successful, ...done], failed: thisRun.failed };
+  if (!thisRun.failed.length) return { message: 'SUCCESS', compiledCode, batchResults: results };
   if (!ok) {
     if (typeof firstError === 'object' && firstError !== null) failedModels.set(firstError, results);
     throw firstError;
