@@ -1,7 +1,7 @@
-// A `tsdbt deps --add-package` killed mid-install: the files it staged in the project root are removed by the next
-// deps, as long as their process is gone; a running deps's are left alone.
+// A `tsdbt deps --add-package` killed mid-install: the files it staged in the project root and its work folder beside
+// dbt_packages are removed by the next deps, as long as their process is gone; a running deps's are left alone.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -50,11 +50,21 @@ describe.skipIf(!existsSync(bin))('tsdbt deps after a killed deps --add-package'
     await exited;
     const killed = [`packages.yml.tsdbt-${child.pid}.tmp`, `package-lock.yml.tsdbt-${child.pid}.tmp`];
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(killed));
+    // The killed install's work folder, named with its pid (mkdtemp's six characters after it).
+    const workDirs = readdirSync(dir).filter((n) => n.startsWith(`.dbt_packages.tsdbt-${child.pid}-`));
+    expect(workDirs).toHaveLength(1);
+    expect(workDirs[0]).toMatch(/-[A-Za-z0-9]{6}$/u);
 
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const leftovers = [...killed, `dependencies.yml.tsdbt-${dead}.tmp`];
     const kept = [`packages.yml.tsdbt-${live.pid}.tmp`, `packages.yml.${dead}.tmp`, `packages.yml.tsdbt-${dead}.tmp.keep`, `models.yml.tsdbt-${dead}.tmp`];
     for (const name of [...leftovers.slice(2), ...kept]) writeFileSync(join(dir, name), 'packages: [');
+    // Work folders: a dead deps's goes, with what it holds; a running one's and look-alikes stay.
+    const deadWork = `.dbt_packages.tsdbt-${dead}-Ab12Cd`;
+    const keptWork = [`.dbt_packages.tsdbt-${live.pid}-Ab12Cd`, `.dbt_packages.tsdbt-${dead}-Ab12`, `.dbt_packages.${dead}-Ab12Cd`, `.other.tsdbt-${dead}-Ab12Cd`];
+    for (const name of [deadWork, ...keptWork]) mkdirSync(join(dir, name, 'dbt_utils'), { recursive: true });
+    leftovers.push(workDirs[0]!, deadWork);
+    kept.push(...keptWork);
 
     const r = await tsdbt(['deps', '--project-dir', dir], { DBT_PACKAGE_HUB_URL: hub.url });
     expect(r.stderr).toBe('');

@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -10,12 +10,28 @@ export function temporaryPath(path: string, tag = ''): string {
 }
 
 /**
- * Removes the temporary files of `path` (named by temporaryPath with the same `tag`) left by commands that were killed mid-write (`manifest.json.4242.tmp`, up
- * to the manifest's size each): only those whose process is gone, never this process's own nor another running
- * command's, which is still writing it. Best effort: a file that cannot be listed or removed is left as it was.
+ * A work folder of this process beside `path`: `<path>.<tag><pid>-XXXXXX` (mkdtemp's random end keeps two in one
+ * process apart). The pid lets a later command tell a killed command's folder from a running one's.
  */
-export function removeStaleTemporaries(path: string, tag = ''): void {
+export function temporaryDir(path: string, tag = ''): string {
+  return mkdtempSync(`${path}.${tag}${process.pid}-`);
+}
+
+export interface StaleTemporaryOptions {
+  /** Also the work folders of `path` (named by temporaryDir with the same `tag`), removed with their content. */
+  recursive?: boolean;
+}
+
+/**
+ * Removes the temporary files of `path` (named by temporaryPath with the same `tag`) left by commands that were killed mid-write (`manifest.json.4242.tmp`, up
+ * to the manifest's size each), and with `recursive` their work folders too: only those whose process is gone, never
+ * this process's own nor another running command's, which is still writing it. Best effort: a file that cannot be
+ * listed or removed is left as it was.
+ */
+export function removeStaleTemporaries(path: string, tag = '', options: StaleTemporaryOptions = {}): void {
   const prefix = `${basename(path)}.${tag}`;
+  // `<pid>.tmp` for a file; `<pid>-` and mkdtemp's six characters for a folder.
+  const owner = options.recursive ? /^([1-9][0-9]*)(?:\.tmp|-[A-Za-z0-9]{6})$/ : /^([1-9][0-9]*)\.tmp$/;
   let names: string[];
   try {
     names = readdirSync(dirname(path));
@@ -23,13 +39,13 @@ export function removeStaleTemporaries(path: string, tag = ''): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const digits = name.slice(prefix.length, -'.tmp'.length);
-    if (!/^[1-9][0-9]*$/.test(digits)) continue;
+    if (!name.startsWith(prefix)) continue;
+    const digits = owner.exec(name.slice(prefix.length))?.[1];
+    if (digits === undefined) continue;
     const pid = Number(digits);
     if (pid === process.pid || isRunning(pid)) continue;
     try {
-      rmSync(join(dirname(path), name), { force: true });
+      rmSync(join(dirname(path), name), { force: true, recursive: options.recursive === true });
     } catch {
       // Someone else's file we may not remove: it stays until `tsdbt clean`.
     }

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { TsdbtError } from '@tsdbt/core';
 import { announceAddPackage, blameAddPackage, planAddPackage, type AddPlan } from './add-package/plan-add-package.js';
@@ -9,7 +9,7 @@ import { installPackages, reportOutdated, swapInto } from './install-packages.js
 import { LOCK_FILE, lockedHash, lockText, readLock, specHash } from './lock-file.js';
 import { pinPackage, type Pinned } from './pin-package.js';
 import { readSpecs } from './read-specs.js';
-import { removeStagedLeftovers, StagedFiles } from './staged-files.js';
+import { makeWorkDir, removeStagedLeftovers, StagedFiles } from './staged-files.js';
 import { checkNames, resolvePackages, specKey } from './resolve-packages.js';
 import type { DepsEvent, DepsOptions, DepsResult, PackageSpec } from './types.js';
 
@@ -47,7 +47,7 @@ export async function deps(options: DepsOptions = {}): Promise<DepsResult> {
   const projectDir = resolve(options.projectDir ?? process.env.DBT_PROJECT_DIR ?? '.');
   const emit = options.onEvent ?? (() => {});
   const { name, installPath } = readProject(projectDir);
-  removeStagedLeftovers(projectDir);
+  removeStagedLeftovers(projectDir, installPath);
   const plan = options.addPackage === undefined ? undefined : planAddPackage(projectDir, options.addPackage, options.source);
   try {
     return await depsWith(projectDir, name, installPath, plan, options, emit);
@@ -66,7 +66,7 @@ async function depsWith(
   const relock = options.upgrade === true || lockedHash(projectDir) !== hash;
   const lockOnly = options.lockOnly === true || options.dryRun === true;
   mkdirSync(dirname(installPath), { recursive: true });
-  const workDir = mkdtempSync(join(dirname(installPath), `.${basename(installPath)}-tsdbt-`));
+  const workDir = makeWorkDir(installPath);
   const ctx = new DepsContext(projectDir, name, vars, new HubClient(hubUrl(options.hubUrl)), workDir, emit);
   const files = new StagedFiles();
   // Synchronous, and the swap is too: the listener runs before or after a swap, never inside one.

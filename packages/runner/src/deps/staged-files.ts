@@ -1,16 +1,25 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { removeStaleTemporaries, temporaryPath } from '@tsdbt/core';
+import { basename, dirname, join } from 'node:path';
+import { removeStaleTemporaries, temporaryDir, temporaryPath } from '@tsdbt/core';
 import { LOCK_FILE } from './lock-file.js';
 
 const TAG = 'tsdbt-';
 
+/** Where deps builds the packages before swapping them in: a hidden sibling of the install folder. */
+const workBase = (installPath: string): string => join(dirname(installPath), `.${basename(installPath)}`);
+
+/** This deps's work folder, `.dbt_packages.tsdbt-4242-Ab12Cd` (its pid tells a later deps whether it is still running). */
+export function makeWorkDir(installPath: string): string {
+  return temporaryDir(workBase(installPath), TAG);
+}
+
 /**
- * Removes what a killed `tsdbt deps` left in the project root (`packages.yml.tsdbt-4242.tmp`): only files of ended
- * processes, never those of a deps running now.
+ * Removes what a killed `tsdbt deps` left: its staged files in the project root (`packages.yml.tsdbt-4242.tmp`) and its
+ * work folder beside the install folder. Only those of ended processes, never those of a deps running now.
  */
-export function removeStagedLeftovers(projectDir: string): void {
+export function removeStagedLeftovers(projectDir: string, installPath: string): void {
   for (const file of ['packages.yml', 'dependencies.yml', LOCK_FILE]) removeStaleTemporaries(join(projectDir, file), TAG);
+  removeStaleTemporaries(workBase(installPath), TAG, { recursive: true });
 }
 
 /**
