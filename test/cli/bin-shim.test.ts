@@ -1,15 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.js';
 
 // bin/tsdbt.js picks dist/bundle/bin.js or the tsc build dist/bin.js: tried here on a stand-in package layout.
 const shim = fileURLToPath(new URL('../../packages/cli/bin/tsdbt.js', import.meta.url));
 
 function layout() {
-  const pkg = mkdtempSync(join(tmpdir(), 'tsdbt-shim-'));
+  const pkg = tempDir('tsdbt-shim-');
   mkdirSync(join(pkg, 'bin'));
   mkdirSync(join(pkg, 'dist/bundle'), { recursive: true });
   copyFileSync(shim, join(pkg, 'bin/tsdbt.js'));

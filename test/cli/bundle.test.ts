@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.js';
 
 // The bundle bin/tsdbt.js runs (packages/cli/scripts/bundle.mjs) must behave as the tsc build it is made from.
 // It is built afresh from the current dist/ into a folder of its own, so that this test never runs a stale bundle.
@@ -21,7 +21,7 @@ function run(bin: string, args: string[], cwd = root) {
 /** Runs a command with both builds, each on its own copy of `fixture`; the project folder reads as <dir>. */
 function both(fixture: string | undefined, args: (dir: string) => string[]) {
   return [tscBin, join(outdir, 'bin.js')].map((bin) => {
-    const dir = fixture ? join(mkdtempSync(join(tmpdir(), 'tsdbt-bundle-')), fixture) : root;
+    const dir = fixture ? join(tempDir('tsdbt-bundle-'), fixture) : root;
     if (fixture) cpSync(join(projects, fixture), dir, { recursive: true });
     const r = run(bin, args(dir), dir);
     const clean = (s: string) => s.replaceAll(dir, '<dir>').replace(/\d\d:\d\d:\d\d/g, 'HH:MM:SS').replace(/\d+(\.\d+)?( ?s\b| seconds)/g, 'N$2');

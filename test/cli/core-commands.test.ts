@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'packages/cli/dist/bin.js');
@@ -17,7 +17,7 @@ function tsdbt(args: string[], env: Record<string, string> = {}) {
 
 /** A writable copy of a fixture (compile and clean write into the project). */
 function copyFixture(name: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'tsdbt-cli-')), name);
+  const dir = join(tempDir('tsdbt-cli-'), name);
   cpSync(join(projects, name), dir, { recursive: true });
   return dir;
 }
@@ -69,7 +69,7 @@ describe.skipIf(!existsSync(bin))('tsdbt parse / compile / clean / debug', () =>
   });
 
   it('a project error prints the code, an excerpt with a caret and a hint, exit 2 as dbt, no stack trace', () => {
-    const r = tsdbt(['parse', '--project-dir', join(projects, 'core_missing_ref'), '--profiles-dir', profiles, '--target-path', mkdtempSync(join(tmpdir(), 'tsdbt-t-'))]);
+    const r = tsdbt(['parse', '--project-dir', join(projects, 'core_missing_ref'), '--profiles-dir', profiles, '--target-path', tempDir('tsdbt-t-')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("models/orders.sql:2:9: error TSDBT_REF_NOT_FOUND");
     expect(r.stderr).toContain("  2 | from {{ ref('custmers') }}");
@@ -77,11 +77,11 @@ describe.skipIf(!existsSync(bin))('tsdbt parse / compile / clean / debug', () =>
     expect(r.stderr).toContain("hint: Did you mean ref('customers')?");
     expect(r.stderr).not.toMatch(/\n\s+at /);
     // The same for the commands that would run it: nothing ran, so not a node failure (1).
-    expect(tsdbt(['build', '--project-dir', join(projects, 'core_missing_ref'), '--profiles-dir', profiles, '--target-path', mkdtempSync(join(tmpdir(), 'tsdbt-t-'))]).code).toBe(2);
+    expect(tsdbt(['build', '--project-dir', join(projects, 'core_missing_ref'), '--profiles-dir', profiles, '--target-path', tempDir('tsdbt-t-')]).code).toBe(2);
   });
 
   it('--log-format json prints diagnostics as JSON lines', () => {
-    const r = tsdbt(['parse', '--log-format', 'json', '--project-dir', join(projects, 'core_cycle'), '--profiles-dir', profiles, '--target-path', mkdtempSync(join(tmpdir(), 'tsdbt-t-'))]);
+    const r = tsdbt(['parse', '--log-format', 'json', '--project-dir', join(projects, 'core_cycle'), '--profiles-dir', profiles, '--target-path', tempDir('tsdbt-t-')]);
     expect(r.code).toBe(2);
     const line = JSON.parse(r.stderr.trim().split('\n')[0]!);
     expect(line).toMatchObject({ level: 'error', code: 'TSDBT_CYCLE' });
@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(bin))('tsdbt parse / compile / clean / debug', () =>
   it('bad usage exits 2', () => {
     expect(tsdbt(['parse', '--project-dir', join(projects, 'core_basic'), '--target', 'nope']).code).toBe(2);
     expect(tsdbt(['parse', '--project-dir', join(projects, 'core_basic'), '--vars', '{a: [']).code).toBe(2);
-    expect(tsdbt(['parse', '--project-dir', join(projects, 'core_basic'), '--bogus-flag', '--target-path', mkdtempSync(join(tmpdir(), 'tsdbt-t-'))]).code).toBe(2);
+    expect(tsdbt(['parse', '--project-dir', join(projects, 'core_basic'), '--bogus-flag', '--target-path', tempDir('tsdbt-t-')]).code).toBe(2);
   });
 
   it('every core command has --help with examples', () => {

@@ -1,11 +1,11 @@
 // Shared by the deps-*.test.ts files: the CLI run without blocking (the hub stand-in answers in this process),
 // projects written at test time, and git repositories made in a temp folder.
 import { execFile, execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Files } from '../stand-ins/dbt-hub/hub-server.js';
+import { tempDir } from '../temp-dirs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'packages/cli/dist/bin.js');
@@ -29,7 +29,7 @@ export function writeFiles(dir: string, files: Files): string {
 
 /** The core_basic fixture (DuckDB in memory) copied to a temp folder, with `files` added. */
 export function project(files: Files = {}): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'tsdbt-deps-')), 'core_basic');
+  const dir = join(tempDir('tsdbt-deps-'), 'core_basic');
   cpSync(join(root, 'test/fixtures/projects/core_basic'), dir, { recursive: true });
   return writeFiles(dir, files);
 }
@@ -51,7 +51,7 @@ const git = (cwd: string, ...args: string[]) =>
  * returns the URL and the commit ids.
  */
 export function gitRepo(commits: Array<{ files: Files; tag?: string; branch?: string }>): { url: string; shas: string[] } {
-  const base = mkdtempSync(join(tmpdir(), 'tsdbt-git-'));
+  const base = tempDir('tsdbt-git-');
   const work = join(base, 'work');
   mkdirSync(work);
   git(work, 'init', '-q');

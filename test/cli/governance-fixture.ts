@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from '../temp-dirs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'packages/cli/dist/bin.js');
@@ -11,7 +11,7 @@ const PROFILE = (name: string) => `${name}:\n  target: dev\n  outputs:\n    dev:
 
 /** A project in a fresh temp folder: `files` by path relative to it (`../pkg/...` for a sibling package). */
 export function governanceProject(files: Record<string, string>, name = 'shop'): string {
-  const base = mkdtempSync(join(tmpdir(), 'tsdbt-governance-'));
+  const base = tempDir('tsdbt-governance-');
   const dir = join(base, name);
   const all: Record<string, string> = {
     'dbt_project.yml': `name: ${name}\nversion: '1.0'\nconfig-version: 2\nprofile: ${name}\n`,

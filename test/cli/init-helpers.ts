@@ -1,15 +1,14 @@
 // Shared by the init-*.test.ts files: the real CLI run with stdin that is not a terminal, in a temp folder.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir as tempFolder } from '../temp-dirs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const bin = join(root, 'packages/cli/dist/bin.js');
 
 /** A fresh folder to run `tsdbt init` in. */
-export const tempDir = () => mkdtempSync(join(tmpdir(), 'tsdbt-init-'));
+export const tempDir = () => tempFolder('tsdbt-init-');
 
 /** Runs tsdbt in `cwd`; stdin is an empty pipe (not a terminal), HOME a temp folder so ~/.dbt is never the user's. */
 export function tsdbt(cwd: string, args: string[], env: Record<string, string | undefined> = {}) {

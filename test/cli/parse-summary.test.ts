@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'packages/cli/dist/bin.js');
@@ -16,7 +16,7 @@ function parse(dir: string) {
 
 describe.skipIf(!existsSync(bin))('parse: the "Found …" line of a reused parse', () => {
   it('is the same when nothing changed and follows a change', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'tsdbt-summary-')), 'core_basic');
+    const dir = join(tempDir('tsdbt-summary-'), 'core_basic');
     cpSync(join(root, 'test/fixtures/projects/core_basic'), dir, { recursive: true });
     const first = parse(dir);
     expect(first).toMatch(/^Found 3 models, 2 seeds, 6 data tests, \d+ macros$/);

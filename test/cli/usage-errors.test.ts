@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dirs.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = join(root, 'packages/cli/dist/bin.js');
@@ -15,7 +15,7 @@ function tsdbt(args: string[]) {
 }
 
 function copyFixture(name: string): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'tsdbt-usage-')), name);
+  const dir = join(tempDir('tsdbt-usage-'), name);
   cpSync(join(projects, name), dir, { recursive: true });
   return dir;
 }
@@ -41,7 +41,7 @@ describe.skipIf(!existsSync(bin))('bad usage stops before any work', () => {
   });
 
   it('a bad positional (source <action>, run-operation <macro>) is a usage error, not a project error', () => {
-    const empty = mkdtempSync(join(tmpdir(), 'tsdbt-usage-'));
+    const empty = tempDir('tsdbt-usage-');
     for (const args of [['source', 'fresh'], ['run-operation'], ['source']]) {
       const r = tsdbt([...args, '--project-dir', empty]);
       expect(r.code, args.join(' ')).toBe(2);
@@ -60,7 +60,7 @@ describe.skipIf(!existsSync(bin))('bad usage stops before any work', () => {
 describe.skipIf(!existsSync(bin))('--target-path reaches the runner commands', () => {
   it('run writes manifest.json and run_results.json under --target-path, not the project target/', () => {
     const dir = copyFixture('runner-basic');
-    const out = join(mkdtempSync(join(tmpdir(), 'tsdbt-usage-')), 'elsewhere');
+    const out = join(tempDir('tsdbt-usage-'), 'elsewhere');
     const r = tsdbt(['run', '--project-dir', dir, '--profiles-dir', dir, '--target-path', out, '--select', 'order_statuses']);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(out, 'run_results.json'))).toBe(true);

@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFiles, type MadeDirs } from '../../packages/core/src/compile/write-files.js';
 import { MAKE_DIRS_JS } from '../../packages/core/src/util/make-dirs.js';
 import { copyFixture, runTsdbt } from './run-tsdbt.js';
+import { tempDir } from '../temp-dirs.js';
 
-const temp = (): string => mkdtempSync(join(tmpdir(), 'tsdbt-parity-'));
+const temp = (): string => tempDir('tsdbt-parity-');
 
 // `rm -rf target` from another shell while a compile runs: the writer had made (and remembered) its folders.
 describe('compiled-file writes when target/ is removed mid-command', () => {

@@ -1,16 +1,17 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adapter } from '@tsdbt/adapter-duckdb';
 import { main } from '../../packages/cli/src/main.js';
+import { tempDir } from '../temp-dirs.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/projects/', import.meta.url));
 
 /** A fresh copy of a fixture project in a temp folder (runs write target/, logs/ and the DuckDB file there). */
 export function copyFixture(name: string): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), `tsdbt-${name}-`));
+  // Removed after the file's tests too, for the callers that never call cleanup.
+  const dir = tempDir(`tsdbt-${name}-`);
   cpSync(join(FIXTURES, name), dir, { recursive: true });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }

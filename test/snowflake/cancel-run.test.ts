@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import { runTask } from '@tsdbt/runner';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { copyFixture } from '../runner/run-tsdbt.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 let standIn: SnowflakeStandIn;
 const project = copyFixture('runner-slow');
@@ -16,8 +17,7 @@ beforeAll(async () => {
   writeFileSync(join(project.dir, 'profiles.yml'), JSON.stringify({ runner_slow: { target: 'sf', outputs: { sf: output() } } }));
 });
 afterAll(async () => {
-  await SessionPool.closeAll();
-  await standIn?.close();
+  await closeStandIn(standIn);
   project.cleanup();
 });
 

@@ -1,12 +1,13 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { runTsdbt } from '../runner/run-tsdbt.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 /** Each model's hooks write a line naming the model and the schema they ran in. */
 const hooks = (name: string) =>
@@ -49,10 +50,7 @@ describe('tsdbt clone on Snowflake (stand-in): hooks run where dbt runs them', (
   }, 120_000);
 
   afterAll(async () => {
-    await conn?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeStandIn(standIn, { conn, dir });
   });
 
   it('runs the view\'s hooks and none of the cloned table\'s', async () => {

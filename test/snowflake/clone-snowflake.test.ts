@@ -1,13 +1,14 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapter, SessionPool, SnowflakeDialect } from '@tsdbt/adapter-snowflake';
+import { adapter, SnowflakeDialect } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { translate } from '../stand-ins/snowflake/translate.mjs';
 import { runTsdbt } from '../runner/run-tsdbt.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 describe("Snowflake's clone SQL (dbt-snowflake's create_or_replace_clone)", () => {
   const d = new SnowflakeDialect();
@@ -68,10 +69,7 @@ describe('tsdbt clone on Snowflake (against the stand-in): tables cloned, views 
   }, 120_000);
 
   afterAll(async () => {
-    await conn?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeStandIn(standIn, { conn, dir });
   });
 
   it('clones the seed and the tables (transient unless configured otherwise) and makes the view a select * view', async () => {

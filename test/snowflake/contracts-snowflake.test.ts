@@ -2,11 +2,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { copyFixture, runTsdbt } from '../runner/run-tsdbt.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 const GOOD_CUSTOMERS = readFileSync(new URL('../fixtures/projects/contracts/models/customers.sql', import.meta.url), 'utf8');
 const NOT_ENFORCED =
@@ -35,9 +36,7 @@ describe('enforced model contracts on Snowflake (stand-in)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await sf?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
+    await closeStandIn(standIn, { conn: sf });
     project.cleanup();
   });
 
@@ -179,9 +178,7 @@ describe('contract keys on Snowflake (stand-in): model-level primary key, unique
   }, 120_000);
 
   afterAll(async () => {
-    await sf?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
+    await closeStandIn(standIn, { conn: sf });
     project.cleanup();
   });
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 // The stand-in's constraint semantics, statement by statement through snowflake-sdk: Snowflake enforces NOT NULL
 // (a primary key's columns included) and records unique, primary and foreign keys without enforcing them.
@@ -19,9 +20,7 @@ describe('Snowflake stand-in: constraints on standard tables', () => {
     );
   });
   afterAll(async () => {
-    await conn?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
+    await closeStandIn(standIn, { conn });
   });
 
   it('a CTAS with a column list loads duplicate keys and orphan references, typed by the list', async () => {

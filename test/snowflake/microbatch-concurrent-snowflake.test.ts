@@ -1,13 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { runTsdbt } from '../runner/run-tsdbt.js';
 import { MICROBATCH_CONFIG, midMonth, monthStart, runResult } from '../runner/microbatch-helpers.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 const BACK = [4, 3, 2, 1, 0];
 const MIDDLE = [3, 2, 1];
@@ -48,10 +49,7 @@ describe('microbatch concurrent_batches on Snowflake (stand-in)', () => {
 
   afterEach(() => vi.restoreAllMocks());
   afterAll(async () => {
-    await observer?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeStandIn(standIn, { conn: observer, dir });
   });
 
   it('concurrent and sequential batches build the same rows', async () => {

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionPool } from '@tsdbt/adapter-snowflake';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { runTsdbt } from '../runner/run-tsdbt.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 const MODELS: Record<string, string> = {
   default_table: "{{ config(materialized='table') }}\nselect 1 as id",
@@ -45,9 +45,7 @@ describe('Snowflake model configs reach the SQL the runner sends (against the st
   }, 120_000);
 
   afterAll(async () => {
-    await SessionPool.closeAll();
-    await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeStandIn(standIn, { dir });
   });
 
   it('builds transient tables by default, permanent ones with transient: false, cluster_by, copy_grants and secure views', async () => {

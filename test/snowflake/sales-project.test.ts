@@ -1,16 +1,17 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGeneratedFile } from '@tsdbt/sample-data';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { landSource, PROJECT } from '../sales/sql-harness.js';
 import { runTsdbt } from '../runner/run-tsdbt.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 type StandIn = SnowflakeStandIn;
 const MARTS = ['fact_sales', 'customer_analysis', 'discount_impact', 'product_demand', 'sales_performance'];
@@ -78,10 +79,7 @@ describe('the sales project with --target snowflake against the stand-in equals 
   }, 300_000);
 
   afterAll(async () => {
-    await sf?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeStandIn(standIn, { conn: sf, dir });
   });
 
   it('builds and tests on both targets, and every analytics table matches row for row', async () => {

@@ -3,6 +3,7 @@ import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 // Snowflake's temporary tables and views belong to their session: the stand-in keeps each in the session's own DuckDB
 // temp catalog, under its qualified name, shadowing a permanent object of that name for that session only.
@@ -22,9 +23,7 @@ describe('stand-in temporary tables and views are session-scoped', () => {
     await a.execute("insert into tmpdb.analytics.t values (1, 'permanent')");
   });
   afterAll(async () => {
-    await b?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
+    await closeStandIn(standIn, { conn: b });
   });
 
   it('lists, describes and reads a temporary table in its own session only', async () => {

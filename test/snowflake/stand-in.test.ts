@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import snowflake from 'snowflake-sdk';
 import type { Connection as SdkConnection } from 'snowflake-sdk';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 type StandIn = SnowflakeStandIn;
 snowflake.configure({ logLevel: 'OFF' });
@@ -29,8 +30,7 @@ beforeAll(async () => {
   standIn = await startStandIn({ users: { TSDBT: 'pw' }, chunkRows: 100, tokenValiditySeconds: 1 });
 });
 afterAll(async () => {
-  await SessionPool.closeAll();
-  await standIn?.close();
+  await closeStandIn(standIn);
 });
 
 describe('Snowflake stand-in through the real snowflake-sdk and the adapter', () => {

@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { adapter, SessionPool } from '@tsdbt/adapter-snowflake';
+import { adapter } from '@tsdbt/adapter-snowflake';
 import type { Connection } from '@tsdbt/core';
 import { startStandIn } from '../stand-ins/snowflake/server.mjs';
 import type { SnowflakeStandIn } from '../stand-ins/snowflake/server.mjs';
 import { runTsdbt } from '../runner/run-tsdbt.js';
+import { closeStandIn } from './helpers/close-stand-in.js';
 
 // dbt-snowflake's staging: a temporary view for one-statement steps (merge, append), a temporary table for
 // delete+insert by key and for snapshots. Session-scoped: no other session sees them, and a killed run leaves none.
@@ -76,10 +77,7 @@ describe('incremental and snapshot staging in Snowflake temporary relations (aga
 
   afterEach(() => vi.restoreAllMocks());
   afterAll(async () => {
-    await observer?.close();
-    await SessionPool.closeAll();
-    await standIn?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await closeStandIn(standIn, { conn: observer, dir });
   });
 
   it('stages views for one-statement steps and tables for delete+insert and snapshots, seen by no other session', async () => {

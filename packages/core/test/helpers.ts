@@ -1,14 +1,24 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { isTsdbtError, parseProject, type Diagnostic, type ParseOptions } from '@tsdbt/core';
 
 export const fixture = (name: string) => fileURLToPath(new URL(`../../../test/fixtures/projects/${name}`, import.meta.url));
 export const sharedProfiles = fixture('core_profiles');
 
+// Every target folder made for the importing test file, removed once its tests are done (the hook registers when the
+// file imports this module, and each test file gets a module of its own).
+const targets: string[] = [];
+afterAll(() => {
+  for (const dir of targets.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempTarget(): string {
-  return mkdtempSync(join(tmpdir(), 'tsdbt-core-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tsdbt-core-'));
+  targets.push(dir);
+  return dir;
 }
 
 /** Parses a fixture with the shared profile and a throwaway target folder. */

@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { tempDir } from '../../temp-dirs.js';
 
 export interface FixtureProject {
   dir: string;
@@ -11,8 +11,8 @@ export interface FixtureProject {
 
 /** A throwaway project: dbt_project.yml, a profiles.yml whose default target is a DuckDB file, and ingest.yml. */
 export function makeProject(name = 'ingest'): FixtureProject {
-  const dir = mkdtempSync(join(tmpdir(), `tsdbt-${name}-`));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  // Removed after the file's tests: a test worker is ended without its `exit` handlers running.
+  const dir = tempDir(`tsdbt-${name}-`);
   mkdirSync(join(dir, 'models'));
   const warehouse = join(dir, 'warehouse.duckdb');
   writeFileSync(join(dir, 'dbt_project.yml'), stringify({ name: 'sales', version: '1.0.0', profile: 'sales', 'config-version': 2 }));

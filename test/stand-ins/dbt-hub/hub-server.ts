@@ -1,7 +1,7 @@
 // A stand-in for dbt hub's API (hub.getdbt.com) on 127.0.0.1, for `tsdbt deps` tests: the index, one JSON
 // document per package with its versions, and .tar.gz archives made at test time from in-memory files, laid out as
 // GitHub's (one top folder). Test infrastructure only.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -45,9 +45,14 @@ export async function makeTarball(top: string, files: Files): Promise<Buffer> {
     mkdirSync(dirname(join(dir, top, path)), { recursive: true });
     writeFileSync(join(dir, top, path), text);
   }
-  const file = join(dir, 'out.tar.gz');
-  await create({ gzip: true, file, cwd: dir, portable: true }, [top]);
-  return readFileSync(file);
+  try {
+    const file = join(dir, 'out.tar.gz');
+    await create({ gzip: true, file, cwd: dir, portable: true }, [top]);
+    return readFileSync(file);
+  } finally {
+    // Only the bytes are served: the folder they were packed from goes at once.
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function startHub(packages: HubPackages = {}): Promise<HubStandIn> {

@@ -20,6 +20,8 @@ export class Warehouse {
     this.instance = instance;
     this.dir = options.dir;
     this.stageDir = options.stageDir ?? (options.dir ? path.join(options.dir, 'stages') : fs.mkdtempSync(path.join(os.tmpdir(), 'sf-stage-')));
+    // A stage folder it made itself in the system temp folder goes with it on close; a given one is the caller's.
+    this.ownsStageDir = options.stageDir === undefined && !options.dir;
     /** @type {Set<string>} */
     this.databases = new Set();
     /** Files each table has loaded through COPY INTO (Snowflake's 64-day load metadata). */
@@ -54,5 +56,6 @@ export class Warehouse {
   async close() {
     this.admin.closeSync();
     this.instance.closeSync();
+    if (this.ownsStageDir) fs.rmSync(this.stageDir, { recursive: true, force: true });
   }
 }
