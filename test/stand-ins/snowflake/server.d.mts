@@ -14,6 +14,8 @@ export interface SnowflakeStandInOptions {
   chunkRows?: number;
   /** How long a result poll waits before answering "still running" (default 2,000 ms). */
   resultWaitMs?: number;
+  /** The account's TIMEZONE, each new session's (default UTC; Snowflake's own default is America/Los_Angeles). */
+  timezone?: string;
 }
 
 export interface SnowflakeStandIn {

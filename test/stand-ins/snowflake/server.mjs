@@ -115,6 +115,11 @@ async function login(state, url, body) {
   const s = new Session(state.warehouse, { id: sessionId, user, database: upper(url.searchParams.get('databaseName')),
     schema: upper(url.searchParams.get('schemaName')), role: upper(url.searchParams.get('roleName')), warehouseName: upper(url.searchParams.get('warehouse')) });
   try { await s.open(); } catch (err) { return failure(err); }
+  // options.timezone: the account's TIMEZONE parameter (Snowflake's own default is America/Los_Angeles; UTC here).
+  if (state.options.timezone) {
+    s.params.set('TIMEZONE', state.options.timezone);
+    try { await s.runDuck(`SET SESSION TimeZone = '${String(state.options.timezone).replace(/'/g, "''")}'`); } catch (err) { return failure(err); }
+  }
   const tag = d.SESSION_PARAMETERS?.QUERY_TAG;
   if (tag) s.params.set('QUERY_TAG', tag);
   state.sessions.set(sessionId, s);

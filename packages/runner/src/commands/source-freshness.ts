@@ -65,7 +65,9 @@ export async function sourceFreshness(options: ParseOptions & { select?: string[
     for (const s of sources) {
       const f = s.freshness as Freshness;
       const rel = dialect.renderRelation({ database: s.database ?? undefined, schema: s.schema, identifier: s.identifier });
-      const sql = `select max(${s.loaded_at_field}) as max_loaded_at, cast(current_timestamp as timestamp) as snapshotted_at from ${rel}${f.filter ? ` where ${f.filter}` : ''}`;
+      // The warehouse clock as dbt reads it for freshness (Snowflake: UTC whatever the session's TIMEZONE, compared with
+      // a zone-less loaded_at_field taken as UTC).
+      const sql = `select max(${s.loaded_at_field}) as max_loaded_at, ${dialect.snapshotTime()} as snapshotted_at from ${rel}${f.filter ? ` where ${f.filter}` : ''}`;
       try {
         const [max, now] = (await conn.execute(sql)).rows[0] ?? [null, null];
         const snapshotted = toDate(now) ?? new Date();
