@@ -4,7 +4,8 @@ import { cliFlags } from './cli-flags.js';
 import { levelShown } from './global-options.js';
 import { warningNames } from './warn-error.js';
 
-function flagValue(argv: readonly string[], name: string): string | undefined {
+/** The value of `--name X` or `--name=X` in raw arguments. */
+export function flagValue(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === `--${name}`) return argv[i + 1];

@@ -1,12 +1,10 @@
 import { TsdbtError } from '@tsdbt/core';
 import type { FlagError, FlagErrorSource } from './flag-error.js';
-import { reportError } from './report-error.js';
+import { flagValue, reportError } from './report-error.js';
 
 /** The console format of an invocation whose flags did not resolve: its --log-format, else $DBT_LOG_FORMAT. */
 function formatOf(argv: readonly string[]): 'text' | 'json' {
-  const i = argv.findIndex((a) => a === '--log-format' || a.startsWith('--log-format='));
-  const value = i < 0 ? process.env.DBT_LOG_FORMAT : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
-  return value === 'json' ? 'json' : 'text';
+  return (flagValue(argv, 'log-format') ?? process.env.DBT_LOG_FORMAT) === 'json' ? 'json' : 'text';
 }
 
 /**

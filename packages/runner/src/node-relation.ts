@@ -18,12 +18,3 @@ export function displayRelation(node: ManifestNode): string {
 export function withSuffix(rel: RelationRef, suffix: string): RelationRef {
   return { ...rel, identifier: `${rel.identifier}${suffix}` };
 }
-
-/**
- * A relation staged for `rel` that lives only as long as this session (dbt's `make_temp_relation`): DuckDB's
- * connection-local `temp` catalog, Snowflake's `temporary` objects. A killed run leaves nothing any reader sees.
- * Its name is the node's own plus `suffix`, and temp objects are per connection, so threads never collide.
- */
-export function temporaryRelation(dialect: Dialect, rel: RelationRef, suffix: string): RelationRef {
-  return dialect.temporaryRelation?.(rel, suffix) ?? withSuffix(rel, suffix);
-}

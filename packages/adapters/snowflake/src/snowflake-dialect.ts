@@ -127,7 +127,7 @@ export class SnowflakeDialect extends BaseDialect {
 
   override createViewAs(rel: RelationRef, selectSql: string, options: CreateOptions = {}): string {
     // dbt-snowflake's `create_view_as_with_temp_flag`: an incremental's staged rows, for this session only.
-    if (options.temporary) return `create or replace temporary view ${this.renderRelation(rel)} as (\n${sqlBody(selectSql)}\n)`;
+    if (options.temporary) return super.createViewAs(rel, selectSql, options);
     const secure = options.secure ? 'secure ' : '';
     const grants = options.copyGrants ? ' copy grants' : '';
     return `create or replace ${secure}view ${this.renderRelation(rel)}${grants} as (\n${sqlBody(selectSql)}\n)`;

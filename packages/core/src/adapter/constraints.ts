@@ -1,3 +1,5 @@
+import { isRecord } from '../util/yaml-file.js';
+
 /**
  * dbt's model contracts and constraints (dbt ≥ 1.5, dbt_common.contracts.constraints): the parsed shapes, dbt's
  * default DDL rendering of each constraint, and which constraints a warehouse enforces (dbt's CONSTRAINT_SUPPORT).
@@ -53,7 +55,6 @@ export interface ContractTable {
   constraints: ModelConstraint[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string | null => (v === undefined || v === null ? null : String(v));
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
 

@@ -90,10 +90,10 @@ export interface Dialect {
   quote(identifier: string): string;
   /**
    * Where a session-temporary relation staged for `target` lives, named `<target>` + `suffix` (dbt's
-   * `make_temp_relation`): created with `CreateOptions.temporary`, addressed by this relation afterwards. Absent: a
-   * sibling in the target's schema, where a warehouse that scopes temporary objects to the session (Snowflake) keeps it.
+   * `make_temp_relation`): created with `CreateOptions.temporary`, addressed by this relation afterwards. BaseDialect's:
+   * a sibling in the target's schema, where a warehouse that scopes temporary objects to the session (Snowflake) keeps it.
    */
-  temporaryRelation?(target: RelationRef, suffix: string): RelationRef;
+  temporaryRelation(target: RelationRef, suffix: string): RelationRef;
   /** Render a relation as the warehouse addresses it (`"db"."schema"."name"`), honouring quoting config. */
   renderRelation(rel: RelationRef, quoting?: { database?: boolean; schema?: boolean; identifier?: boolean }): string;
   /** Fold an unquoted identifier as the warehouse resolves it (Snowflake upper-cases). */

@@ -131,8 +131,9 @@ function configureNodes(project: ParsedProject, props: Properties, render: Rende
       }
     }
     node.unrendered_config = unrenderedConfig(packages, node, written, inFile);
-    finalizeConfig(node, displayFile(project, node.package_name, node.original_file_path), problems);
-    if (node.resource_type === 'model' && node.config.enabled !== false) applyContract(node, !!patch, displayFile(project, node.package_name, node.original_file_path), problems, packages);
+    const shown = displayFile(project, node.package_name, node.original_file_path);
+    finalizeConfig(node, shown, problems);
+    if (node.resource_type === 'model' && node.config.enabled !== false) applyContract(node, !!patch, shown, problems, packages);
     if (node.config.enabled === false) disabled.set(node.unique_id, node);
   }
   for (const [id, node] of disabled) {

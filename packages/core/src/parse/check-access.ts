@@ -5,8 +5,8 @@ import type { ManifestNode, RefCall } from '../manifest/types.js';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { textPosition, yamlPosition, type Position } from '../util/yaml-position.js';
 import { displayFile, position } from './render-errors.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A node that refs: a file node, a generic test, an exposure (which has no group, as in dbt). */
 type Referrer = Pick<ManifestNode, 'unique_id' | 'resource_type' | 'name' | 'package_name' | 'original_file_path' | 'refs' | 'raw_code'> &
@@ -49,8 +49,8 @@ export function checkAccess(project: ParsedProject, nodes: ManifestNode[], expos
 
 /** Where the ref call sits: in the node's SQL, else (generic tests, exposures) in its YAML file. */
 function refPosition(project: ParsedProject, node: Referrer, ref: RefCall): Position {
-  const pkgPart = ref.package ? `['"]${esc(ref.package)}['"]\\s*,\\s*` : `(?:['"][^'"]*['"]\\s*,\\s*)?`;
-  const re = new RegExp(`\\bref\\s*\\(\\s*${pkgPart}['"]${esc(ref.name)}['"]`);
+  const pkgPart = ref.package ? `['"]${escapeRegExp(ref.package)}['"]\\s*,\\s*` : `(?:['"][^'"]*['"]\\s*,\\s*)?`;
+  const re = new RegExp(`\\bref\\s*\\(\\s*${pkgPart}['"]${escapeRegExp(ref.name)}['"]`);
   if (node.resource_type !== 'exposure' && !node.test_metadata) {
     const m = re.exec(node.raw_code);
     return m ? position(node.raw_code, m.index, node.tsdbt_line ?? 1) : {};

@@ -8,8 +8,6 @@ import { pyRepr } from '../properties/py-repr.js';
 
 const ACCESS = new Set(['private', 'protected', 'public']);
 
-/** Python's repr of a list of strings, as dbt prints "expected one of [...]". */
-
 /**
  * dbt's groups and model access: the manifest's `groups` and `group_map`, and each node's `group` and (models)
  * `access` fields from its config. A generic test takes the group of the node it tests, as in dbt. Unknown groups

@@ -5,12 +5,12 @@ import type { Manifest, ManifestNode } from '../manifest/types.js';
 import type { ParsedProject } from '../project/parsed-project.js';
 import { displayFile, position } from './render-errors.js';
 import { trimmed } from '../util/trimmed.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Where a ref/source call to `name` sits in the node's code, for the diagnostic's line and column. */
 function locate(node: ManifestNode, fn: 'ref' | 'source', name: string): { line?: number; column?: number } {
-  const re = new RegExp(`\\b${fn}\\s*\\((?:\\s*['"][^'"]*['"]\\s*,)?\\s*['"]${esc(name)}['"]`);
+  const re = new RegExp(`\\b${fn}\\s*\\((?:\\s*['"][^'"]*['"]\\s*,)?\\s*['"]${escapeRegExp(name)}['"]`);
   const m = re.exec(node.raw_code);
   if (!m || node.resource_type === 'test' && node.test_metadata) return {};
   return position(node.raw_code, m.index, node.tsdbt_line ?? 1);

@@ -17,21 +17,22 @@ export interface ProjectPackage {
 }
 
 /** The entries of packages.yml, else dependencies.yml, as dbt reads them (one file holds the packages). */
-function specFile(dir: string): { file: string; entries: unknown[] } | undefined {
+function specFile(dir: string, rootDir: string): { file: string; entries: unknown[] } | undefined {
   for (const file of ['packages.yml', 'dependencies.yml']) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
-    const raw = readYaml(path, file);
+    // An installed package's file is named from the root project, as its other files are in diagnostics.
+    const shown = relative(rootDir, path) || file;
+    const raw = readYaml(path, shown);
     if (raw === null || raw === undefined) continue;
     if (!isRecord(raw) || (raw.packages !== undefined && raw.packages !== null && !Array.isArray(raw.packages)))
-      throw new TsdbtError('TSDBT_CONFIG_TYPE', `'packages' in ${file} must be a list`, { file });
+      throw new TsdbtError('TSDBT_CONFIG_TYPE', `'packages' in ${file} must be a list`, { file: shown });
     if (Array.isArray(raw.packages)) return { file, entries: raw.packages };
   }
   return undefined;
 }
 
-function localEntries(dir: string): string[] {
-  const spec = specFile(dir);
+function localEntries(dir: string, spec: ReturnType<typeof specFile>): string[] {
   if (!spec) return [];
   return spec.entries.filter((e): e is { local: string } => isRecord(e) && typeof e.local === 'string').map((e) => resolve(dir, e.local));
 }
@@ -69,8 +70,7 @@ function expectedName(entry: Record<string, unknown>, lock: Array<Record<string,
  * name (no package-lock.yml to say it) only counts as missing when the install folder also holds too few
  * packages, as dbt counts, so a package whose project name differs from its repository still passes.
  */
-function checkInstalled(root: ProjectPackage, installedDir: string, installed: Map<string, boolean>): void {
-  const spec = specFile(root.dir);
+function checkInstalled(root: ProjectPackage, spec: ReturnType<typeof specFile>, installedDir: string, installed: Map<string, boolean>): void {
   if (!spec) return;
   const lock = lockedNames(root.dir);
   const missing: Array<{ index: number; label: string; exact: boolean }> = [];
@@ -111,8 +111,10 @@ function checkInstalled(root: ProjectPackage, installedDir: string, installed: M
 export function loadPackages(root: ProjectPackage, warnings: Diagnostic[]): ProjectPackage[] {
   const found = new Map<string, ProjectPackage>([[root.name, root]]);
   const queue: string[] = [];
+  // The root's packages.yml is read once, for the install check and its local entries.
+  const rootSpec = specFile(root.dir, root.dir);
   const visit = (pkg: ProjectPackage) => {
-    queue.push(...localEntries(pkg.dir));
+    queue.push(...localEntries(pkg.dir, pkg === root ? rootSpec : specFile(pkg.dir, root.dir)));
   };
   const installedDir = resolve(root.dir, root.config.packagesInstallPath);
   /** Folder name → whether it is a symlink. */
@@ -124,7 +126,7 @@ export function loadPackages(root: ProjectPackage, warnings: Diagnostic[]): Proj
       if (e.isDirectory()) installed.set(e.name, false);
       else if (e.isSymbolicLink() && statSync(join(installedDir, e.name), { throwIfNoEntry: false })?.isDirectory()) installed.set(e.name, true);
     }
-  checkInstalled(root, installedDir, installed);
+  checkInstalled(root, rootSpec, installedDir, installed);
   visit(root);
   for (const name of installed.keys()) queue.push(join(installedDir, name));
   while (queue.length > 0) {

@@ -23,11 +23,16 @@ const TEMPLATES = 'tsdbt_templates.json';
  * mismatch"). Core's package version, plus the time its tsc output was built when there is one, so that a rebuilt
  * checkout re-parses too without a FORMAT bump (an npm install gives every file one fixed mtime: the version decides).
  */
-export const PARSER_VERSION = ((): string => {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  const built = statSync(new URL('../../dist/.tsbuildinfo', import.meta.url), { throwIfNoEntry: false });
-  return built ? `${pkg.version}+${Math.trunc(built.mtimeMs)}` : pkg.version;
-})();
+let parserVersion: string | undefined;
+// Read once, when a parse is first saved or reused: commands that never parse (--version, init) skip the file reads.
+export function PARSER_VERSION(): string {
+  if (parserVersion === undefined) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    const built = statSync(new URL('../../dist/.tsbuildinfo', import.meta.url), { throwIfNoEntry: false });
+    parserVersion = built ? `${pkg.version}+${Math.trunc(built.mtimeMs)}` : pkg.version;
+  }
+  return parserVersion;
+}
 
 /**
  * What decides a parse's result besides the files: dbt keys its partial_parse.msgpack on the same things
@@ -85,7 +90,7 @@ export function loadPartialParse(targetPath: string): PartialParseState | undefi
   if (!existsSync(path)) return undefined;
   try {
     const state = JSON.parse(readFileSync(path, 'utf8')) as PartialParseState;
-    return state.format === FORMAT && state.version === PARSER_VERSION ? state : undefined;
+    return state.format === FORMAT && state.version === PARSER_VERSION() ? state : undefined;
   } catch {
     return undefined;
   }
@@ -104,7 +109,7 @@ export function isReusable(state: PartialParseState, inputs: ParseInputs, target
 }
 
 export async function savePartialParse(targetPath: string, state: Omit<PartialParseState, 'format' | 'version'>): Promise<void> {
-  writeTargetFile(join(targetPath, FILE), JSON.stringify({ format: FORMAT, version: PARSER_VERSION, ...state }));
+  writeTargetFile(join(targetPath, FILE), JSON.stringify({ format: FORMAT, version: PARSER_VERSION(), ...state }));
 }
 
 export const templatesFile = (targetPath: string) => join(targetPath, TEMPLATES);

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 /** What dbt-core's SchemaParser reads at the top of a property file, and `version`. */
 const READ = new Set(['version', 'models', 'seeds', 'snapshots', 'sources', 'macros', 'analyses', 'exposures', 'groups', 'unit_tests']);
@@ -8,11 +9,10 @@ const SEMANTIC = ['semantic_models', 'metrics', 'saved_queries'];
 
 const SEMANTIC_HINT = 'tsdbt does not build the dbt Semantic Layer yet; these entries are not in manifest.json';
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** 1-based line of a top-level key in the file's text (block style: the key starts its line). */
 function keyLine(text: string, key: string): number | undefined {
-  const at = new RegExp(`^["']?${esc(key)}["']?[ \\t]*:`, 'm').exec(text);
+  const at = new RegExp(`^["']?${escapeRegExp(key)}["']?[ \\t]*:`, 'm').exec(text);
   return at ? text.slice(0, at.index).split('\n').length : undefined;
 }
 
@@ -32,11 +32,11 @@ function pyStr(value: unknown, raw: string | undefined): string {
 export function checkFormatVersion(data: Record<string, unknown>, text: string, file: string, problems: Diagnostic[]): boolean {
   if (!('version' in data)) return true;
   const version = data.version;
-  const line = keyLine(text, 'version');
   // The scalar as written: YAML's `2.0` and `2` are one number once parsed, but Python reads the first as a float.
-  const raw = line === undefined ? undefined : /:\s*([^#\n]*)/.exec(text.split('\n')[line - 1]!)?.[1]?.trim();
+  const raw = /^["']?version["']?[ \t]*:[ \t]*([^#\n]*)/m.exec(text)?.[1]?.trim();
   const isInt = (typeof version === 'number' && Number.isInteger(version) && !(raw !== undefined && /[.eE]/.test(raw))) || typeof version === 'boolean';
   if (isInt && version === 2) return true;
+  const line = keyLine(text, 'version');
   const issue = isInt
     ? `its 'version:' tag is set to ${pyStr(version, raw)}.  Only 2 is supported`
     : `its 'version:' tag must be an integer (e.g. version: 2). ${pyStr(version, raw)} is not an integer`;

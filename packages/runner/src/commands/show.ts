@@ -1,3 +1,4 @@
+import { sqlBody } from '@tsdbt/core';
 import { TsdbtError } from '@tsdbt/core';
 import type { QueryResult } from '@tsdbt/core';
 import { compileNode, parseProject, renderSql } from '../core-api.js';
@@ -36,7 +37,7 @@ export async function show(options: ShowOptions): Promise<ShowResult> {
       sql = await compileNode(project, id, runtime);
     }
     const limit = options.limit ?? 5;
-    const body = sql.replace(/[\s;]+$/u, '');
+    const body = sqlBody(sql);
     const result = await conn.execute(limit < 0 ? body : `select * from (\n${body}\n) as dbt_show_subquery limit ${Math.floor(limit)}`);
     return { name, sql, result };
   } finally {

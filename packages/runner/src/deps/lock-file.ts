@@ -53,11 +53,8 @@ export function lockedHash(projectDir: string): string | undefined {
 }
 
 /** The lock's entries as specs pinned to one version, revision or URL each (their lines in package-lock.yml). */
-export function readLock(projectDir: string, vars: Record<string, unknown>): Array<PackageSpec & { lockedName?: string }> {
-  return readSpecs(projectDir, '', vars, (f) => f, [LOCK_FILE]).map((s) => ({
-    ...s,
-    lockedName: typeof s.at.raw.name === 'string' ? s.at.raw.name : undefined,
-  }));
+export function readLock(projectDir: string, vars: Record<string, unknown>): PackageSpec[] {
+  return readSpecs(projectDir, '', vars, (f) => f, [LOCK_FILE]);
 }
 
 /** A pinned package as dbt 1.8 writes it in package-lock.yml: the `name` it installs under, keys sorted. */

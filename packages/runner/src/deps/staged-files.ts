@@ -36,10 +36,6 @@ export class StagedFiles {
     this.staged.set(path, tmp);
   }
 
-  has(path: string): boolean {
-    return this.staged.has(path);
-  }
-
   commit(): void {
     for (const [path, tmp] of this.staged) {
       renameSync(tmp, path);

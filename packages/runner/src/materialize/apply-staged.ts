@@ -1,5 +1,4 @@
 import type { RelationRef } from '@tsdbt/core';
-import { temporaryRelation } from '../node-relation.js';
 import type { NodeContext } from '../types.js';
 import { assertContract, contractEnforced } from './contract.js';
 import { applySchemaChange } from './schema-change.js';
@@ -27,7 +26,7 @@ export function mainSql(statements: string[]): string {
  */
 export async function applyStaged(ctx: NodeContext, rel: RelationRef, sql: string, statementsFor: (s: Staged) => string[], kind: StagingKind = 'table'): Promise<void> {
   const { conn, dialect, node } = ctx;
-  const staged = temporaryRelation(dialect, rel, '__dbt_tmp');
+  const staged = dialect.temporaryRelation(rel, '__dbt_tmp');
   if (contractEnforced(node)) await assertContract(ctx, sql);
   // `create or replace`: a staged relation this connection left behind (a failed drop) is replaced, never reused.
   await conn.execute(kind === 'view' ? dialect.createViewAs(staged, sql, { temporary: true }) : dialect.createTableAs(staged, sql, { temporary: true }));

@@ -1,6 +1,6 @@
 import { TsdbtError } from '@tsdbt/core';
 import type { CreateOptions, Dialect, RelationRef } from '@tsdbt/core';
-import { nodeRelation, temporaryRelation } from '../node-relation.js';
+import { nodeRelation } from '../node-relation.js';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
 import { tableOptions } from './create-options.js';
 import { withNodeHooks } from './hooks.js';
@@ -80,7 +80,7 @@ export async function materializeSnapshot(ctx: NodeContext): Promise<Materialize
  */
 async function buildSnapshot(ctx: NodeContext, rel: RelationRef, sql: string): Promise<void> {
   const { conn, dialect } = ctx;
-  const source = temporaryRelation(dialect, rel, '__dbt_tmp');
+  const source = dialect.temporaryRelation(rel, '__dbt_tmp');
   const staged = [source];
   await conn.execute(dialect.createTableAs(source, sql, { temporary: true }));
   try {
@@ -89,7 +89,7 @@ async function buildSnapshot(ctx: NodeContext, rel: RelationRef, sql: string): P
     const existing = await ctx.relations.get(conn, rel);
     let statements: string[];
     if (existing) {
-      const changes = temporaryRelation(dialect, rel, '__dbt_changes');
+      const changes = dialect.temporaryRelation(rel, '__dbt_changes');
       staged.push(changes);
       const stage = dialect.createTableAs(changes, changedKeys(dialect, rel, source, plan), { temporary: true });
       const apply = updateStatements(dialect, rel, source, changes, columns, plan);
@@ -172,8 +172,7 @@ function updateStatements(d: Dialect, rel: RelationRef, source: RelationRef, cha
     );
   }
   if (newRecord || plan.hardDeletes === 'invalidate') {
-    const live = newRecord ? " and coalesce(t.dbt_is_deleted, 'False') = 'False'" : '';
-    out.push(`update ${t} as t set dbt_valid_to = ch.new_from from ${ch} ch where ${byKey('delete')} and ${plan.isCurrent}${live}`);
+    out.push(`update ${t} as t set dbt_valid_to = ch.new_from from ${ch} ch where ${byKey('delete')} and ${current}`);
   }
   return out;
 }

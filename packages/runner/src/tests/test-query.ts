@@ -1,3 +1,4 @@
+import { sqlBody } from '@tsdbt/core';
 import type { NodeConfig } from '@tsdbt/core';
 
 /** dbt's `get_test_sql`: counts failing rows and checks them against `warn_if` / `error_if`. */
@@ -13,7 +14,7 @@ export function wrapTestSql(sql: string, config: NodeConfig): string {
 
 /** The test's query with its `limit` config applied (trailing semicolons dropped so it nests). */
 export function limitSql(sql: string, limit: unknown): string {
-  const body = sql.replace(/[\s;]+$/u, '');
+  const body = sqlBody(sql);
   return limit !== undefined && limit !== null ? `${body}\nlimit ${Number(limit)}` : body;
 }
 

@@ -1,3 +1,4 @@
+import { sqlBody } from '@tsdbt/core';
 import type { ManifestNode } from '@tsdbt/core';
 import { TsdbtError } from '@tsdbt/core';
 import type { MaterializeOutcome, NodeContext } from '../types.js';
@@ -35,7 +36,7 @@ export async function runUnitTest(ctx: NodeContext): Promise<MaterializeOutcome>
   const expectedCols = [...new Set(expectedRows.flatMap((r) => Object.keys(r)))];
   // dbt writes both files for a unit test: compiled is the model over its fixtures, run the statement that ran.
   ctx.compiled?.(modelSql);
-  const actualSql = `select ${expectedCols.length ? expectedCols.map((c) => dialect.quote(c)).join(', ') : '*'} from (\n${modelSql.replace(/[\s;]+$/u, '')}\n) dbt_internal_unit_test_actual`;
+  const actualSql = `select ${expectedCols.length ? expectedCols.map((c) => dialect.quote(c)).join(', ') : '*'} from (\n${sqlBody(modelSql)}\n) dbt_internal_unit_test_actual`;
   ctx.main?.(actualSql);
   const actual = await conn.execute(actualSql);
   const cols = actual.columns.map((c) => c.name);

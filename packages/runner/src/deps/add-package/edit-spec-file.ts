@@ -21,17 +21,18 @@ function invalid(message: string, file: string, line: number | undefined, hint: 
   return new TsdbtError('TSDBT_PACKAGE_SPEC_INVALID', message, { file, line, hint, exitCode: 2 });
 }
 
-function load(dir: string, file: string): { doc: Document; lines: LineCounter } | undefined {
+function load(dir: string, file: string): { doc: Document; lines: LineCounter; source: string } | undefined {
   const path = join(dir, file);
   if (!existsSync(path)) return undefined;
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines });
+  const source = readFileSync(path, 'utf8');
+  const doc = parseDocument(source, { lineCounter: lines });
   const e = doc.errors[0];
   if (e)
     throw new TsdbtError('TSDBT_YAML_SYNTAX', `Invalid YAML: ${e.message.split('\n')[0]}`, {
       file, line: e.linePos?.[0]?.line, exitCode: 2, hint: `Fix ${file}, then run tsdbt deps --add-package again (nothing was written).`,
     });
-  return { doc, lines };
+  return { doc, lines, source };
 }
 
 /** As dbt: dependencies.yml when it has a `packages` key, else packages.yml. */
@@ -128,7 +129,7 @@ export function editSpecFile(dir: string, entry: Record<string, unknown>, name: 
     seq.items.push(entryNode(doc, entry));
     at = seq.items.length - 1;
   }
-  const source = loaded ? String(readFileSync(join(dir, file), 'utf8')) : '';
+  const source = loaded?.source ?? '';
   const written = doc.toString({ indentSeq: !flushLists(source), lineWidth: 0, flowCollectionPadding: false });
   const text = source.includes('\r\n') ? written.replace(/\r?\n/g, '\r\n') : written;
   // The entry's line in the new text, for errors that name it.
